@@ -7,7 +7,7 @@ for trx in $(find "${1:?results folder}" -name '*.trx' 2>/dev/null); do
   value() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' || echo 0; }
   passed=$((passed + $(value passed)))
   failed=$((failed + $(value failed) + $(value error) + $(value timeout) + $(value aborted)))
-  skipped=$((skipped + $(value notExecuted)))
+  skipped=$((skipped + $(value total) - $(value executed)))
   files=$((files + 1))
 done
 echo "tests: $passed passed, $failed failed, $skipped skipped"
