@@ -8,15 +8,9 @@ public static class ReferenceAssert
 {
     public static TensorComparison Matches(ExpectedTensors expected, string name, Tensor actual, ITestOutputHelper? output = null)
     {
-        var comparison = expected.Compare(name, actual.shape, Values(actual));
+        var comparison = expected.Compare(name, actual.shape, TensorAssert.Values(actual));
         output?.WriteLine(comparison.Describe());
         Assert.True(comparison.Passed, comparison.Describe());
         return comparison;
-    }
-
-    public static double[] Values(Tensor tensor)
-    {
-        using var values = tensor.detach().cpu().to(ScalarType.Float64).contiguous();
-        return values.data<double>().ToArray();
     }
 }
