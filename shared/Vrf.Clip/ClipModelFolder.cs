@@ -75,6 +75,14 @@ public static class ClipModelFolder
         var path = Path.Combine(directory, fileName);
         return File.Exists(path)
             ? path
-            : throw new FileNotFoundException($"CLIP model folder '{directory}' has no {fileName}.", path);
+            : throw new FileNotFoundException($"CLIP model folder '{directory}' has no {fileName}{OtherWeightsHint(directory, fileName)}.", path);
     }
+
+    private static string OtherWeightsHint(string directory, string missingFile) =>
+        missingFile != WeightsFileName ? ""
+        : File.Exists(Path.Combine(directory, WeightsFileName + ".index.json"))
+            ? " (only single-file checkpoints are read: merge the shards into one model.safetensors)"
+        : File.Exists(Path.Combine(directory, "pytorch_model.bin"))
+            ? " (pytorch_model.bin is not read: convert it to model.safetensors)"
+        : "";
 }

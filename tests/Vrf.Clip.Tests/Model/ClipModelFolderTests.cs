@@ -162,6 +162,19 @@ public sealed class ClipModelFolderTests(ClipTinyReference reference, ITestOutpu
     }
 
     [Fact]
+    public void A_folder_with_only_pytorch_weights_says_they_must_be_converted()
+    {
+        using var directory = new TemporaryDirectory();
+        ClipTinyCopy.CopyConfig(directory.Path);
+        File.WriteAllBytes(directory.File("pytorch_model.bin"), [0]);
+
+        var error = Assert.Throws<FileNotFoundException>(() => ClipModelFolder.Load(directory.Path));
+
+        Assert.Contains("model.safetensors", error.Message);
+        Assert.Contains("pytorch_model.bin", error.Message);
+    }
+
+    [Fact]
     public void A_folder_holding_another_model_type_is_refused_with_a_message_naming_the_config()
     {
         using var directory = new TemporaryDirectory();
