@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Vrf.Clip.Configuration;
@@ -42,8 +41,7 @@ internal sealed class ConfigSection(JsonObject json, string source, string path)
         {
             return fallback;
         }
-        if (node is JsonValue value && value.GetValueKind() is not JsonValueKind.Object and not JsonValueKind.Array
-            && parse(value, out var result))
+        if (node is JsonValue value && parse(value, out var result))
         {
             return result;
         }

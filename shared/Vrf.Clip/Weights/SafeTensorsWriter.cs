@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Text;
 using System.Text.Json;
 using static TorchSharp.torch;
@@ -22,23 +23,34 @@ public static class SafeTensorsWriter
         var ordered = tensors.OrderBy(t => t.Key, StringComparer.Ordinal).ToList();
         var header = Header(ordered, metadata ?? PyTorchFormat);
         var partial = path + ".partial";
-        using (var stream = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, StreamBufferBytes))
+        try
         {
-            Span<byte> length = stackalloc byte[sizeof(ulong)];
-            BitConverter.TryWriteBytes(length, (ulong)header.Length);
-            stream.Write(length);
-            stream.Write(header);
-            foreach (var (_, tensor) in ordered)
+            WriteFile(partial, header, ordered);
+            File.Move(partial, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(partial);
+            throw;
+        }
+    }
+
+    private static void WriteFile(string path, byte[] header, List<KeyValuePair<string, Tensor>> tensors)
+    {
+        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, StreamBufferBytes);
+        Span<byte> length = stackalloc byte[sizeof(ulong)];
+        BinaryPrimitives.WriteUInt64LittleEndian(length, (ulong)header.Length);
+        stream.Write(length);
+        stream.Write(header);
+        foreach (var (_, tensor) in tensors)
+        {
+            using var scope = NewDisposeScope();
+            var bytes = tensor.detach().cpu().contiguous();
+            if (bytes.numel() > 0)
             {
-                using var scope = NewDisposeScope();
-                var bytes = tensor.detach().cpu().contiguous();
-                if (bytes.numel() > 0)
-                {
-                    bytes.WriteBytesToStream(stream, StreamBufferBytes);
-                }
+                bytes.WriteBytesToStream(stream, StreamBufferBytes);
             }
         }
-        File.Move(partial, path, overwrite: true);
     }
 
     private static byte[] Header(List<KeyValuePair<string, Tensor>> tensors, IReadOnlyDictionary<string, string> metadata)
