@@ -1,0 +1,124 @@
+using Vrf.Clip.Modeling;
+using Vrf.Clip.Weights;
+using static TorchSharp.torch;
+
+namespace Vrf.Clip.ZeroShot;
+
+/// <summary>
+/// OpenAI's zero-shot classifier built from prompts (the design's <c>W_zs</c>): for each class, the text features of
+/// every filled template are L2-normalised, averaged, L2-normalised again and multiplied by exp(logit_scale). Logits
+/// are <c>normalize(image_features) @ W_zs^T</c>, bias 0. The head owns its tensors: dispose it to free them.
+/// </summary>
+public sealed class ZeroShotHead : IDisposable
+{
+    public const string WeightName = "weight";
+    public const string UnscaledWeightName = "weight_unscaled";
+    public const string LogitScaleName = "logit_scale";
+
+    private ZeroShotHead(Tensor unscaledWeights, Tensor logitScale, Tensor weights)
+    {
+        UnscaledWeights = unscaledWeights.DetachFromDisposeScope();
+        LogitScale = logitScale.DetachFromDisposeScope();
+        Weights = weights.DetachFromDisposeScope();
+    }
+
+    /// <summary>[classes, projection_dim]: one unit-length text direction per class.</summary>
+    public Tensor UnscaledWeights { get; }
+
+    /// <summary>[classes, projection_dim]: <see cref="UnscaledWeights"/> times exp(<see cref="LogitScale"/>), the head's matrix.</summary>
+    public Tensor Weights { get; }
+
+    /// <summary>The CLIP model's <c>logit_scale</c> (0-dimensional, before exp).</summary>
+    public Tensor LogitScale { get; }
+
+    public long ClassCount => Weights.shape[0];
+
+    public long EmbeddingDim => Weights.shape[1];
+
+    /// <summary>
+    /// Builds the head from tokenised prompts, class-major (prompt index = class * templates + template), encoding
+    /// them in batches of <paramref name="batchSize"/> under <c>no_grad</c>.
+    /// </summary>
+    /// <param name="model">The CLIP model whose text tower and logit scale are used.</param>
+    /// <param name="promptTokenIds">[classes * templates, length] token ids.</param>
+    public static ZeroShotHead FromPromptTokenIds(ClipModel model, Tensor promptTokenIds, int classCount, int templateCount, int batchSize = 256)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(classCount, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(templateCount, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        if (promptTokenIds.dim() != 2 || promptTokenIds.shape[0] != (long)classCount * templateCount)
+        {
+            throw new ArgumentException(
+                $"Prompt token ids should be [{classCount} classes x {templateCount} templates, length] but are " +
+                $"{ShapeFormat.Of(promptTokenIds.shape)}.", nameof(promptTokenIds));
+        }
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        var batches = new List<Tensor>();
+        for (long start = 0; start < promptTokenIds.shape[0]; start += batchSize)
+        {
+            var count = Math.Min(batchSize, promptTokenIds.shape[0] - start);
+            batches.Add(model.GetTextFeatures(promptTokenIds.narrow(0, start, count)));
+        }
+        return FromTextFeatures(cat(batches, 0), classCount, templateCount, model.LogitScale);
+    }
+
+    /// <summary>Builds the head from the prompts' text features ([classes * templates, projection_dim], class-major).</summary>
+    public static ZeroShotHead FromTextFeatures(Tensor textFeatures, int classCount, int templateCount, Tensor logitScale)
+    {
+        if (textFeatures.dim() != 2 || textFeatures.shape[0] != (long)classCount * templateCount)
+        {
+            throw new ArgumentException(
+                $"Text features should be [{classCount} classes x {templateCount} templates, dim] but are " +
+                $"{ShapeFormat.Of(textFeatures.shape)}.", nameof(textFeatures));
+        }
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        var perPrompt = L2Normalization.Normalize(textFeatures.view(classCount, templateCount, -1));
+        var unscaled = L2Normalization.Normalize(perPrompt.mean([1]));
+        var scale = logitScale.detach().to(unscaled.dtype, unscaled.device).clone();
+        return new ZeroShotHead(unscaled, scale, unscaled * scale.exp());
+    }
+
+    /// <summary>Zero-shot logits [images, classes] of image features [images, projection_dim] (normalised here).</summary>
+    public Tensor Logits(Tensor imageFeatures)
+    {
+        using var scope = NewDisposeScope();
+        var normalized = L2Normalization.Normalize(imageFeatures.to(Weights.dtype, Weights.device));
+        return normalized.matmul(Weights.t()).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Writes the head as safetensors: <c>weight</c>, <c>weight_unscaled</c> and <c>logit_scale</c>.</summary>
+    public void Save(string path) => SafeTensorsWriter.Write(path, new Dictionary<string, Tensor>
+    {
+        [WeightName] = Weights,
+        [UnscaledWeightName] = UnscaledWeights,
+        [LogitScaleName] = LogitScale,
+    });
+
+    /// <summary>Reads a head written by <see cref="Save"/>, onto <paramref name="device"/> (CPU by default).</summary>
+    public static ZeroShotHead Load(string path, Device? device = null)
+    {
+        using var file = SafeTensorsFile.Open(path);
+        var weight = file.Info(WeightName);
+        var unscaled = file.Info(UnscaledWeightName);
+        var logitScale = file.Info(LogitScaleName);
+        if (weight.Shape.Length != 2 || !unscaled.Shape.SequenceEqual(weight.Shape) || logitScale.Shape.Length != 0)
+        {
+            throw new InvalidDataException(
+                $"Zero-shot head '{path}' should hold {WeightName} and {UnscaledWeightName} of one [classes, dim] shape " +
+                $"and a 0-dimensional {LogitScaleName}, but they are {weight.ShapeText}, {unscaled.ShapeText} and {logitScale.ShapeText}.");
+        }
+        using var scope = NewDisposeScope();
+        var target = device ?? CPU;
+        return new ZeroShotHead(
+            file.Read(UnscaledWeightName).to(target), file.Read(LogitScaleName).to(target), file.Read(WeightName).to(target));
+    }
+
+    public void Dispose()
+    {
+        UnscaledWeights.Dispose();
+        LogitScale.Dispose();
+        Weights.Dispose();
+    }
+}
