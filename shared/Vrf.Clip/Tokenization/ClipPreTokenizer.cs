@@ -10,20 +10,28 @@ namespace Vrf.Clip.Tokenization;
 /// does under Python's <c>regex</c> with IGNORECASE: alternatives tried in order at each position, whitespace skipped.
 /// </summary>
 /// <remarks>
-/// Written as a scanner over code points rather than a .NET <see cref="System.Text.RegularExpressions.Regex"/>, which
+/// <para>
+/// It is a scanner over code points rather than a .NET <see cref="System.Text.RegularExpressions.Regex"/>, which
 /// sees UTF-16 units: it would take a letter outside the BMP (CJK extension B, mathematical letters) for a surrogate,
 /// i.e. a symbol, and split such words differently from the reference.
+/// </para>
+/// <para>
+/// One quirk of IGNORECASE is kept: U+0345 (combining ypogegrammeni, whose case folding is the letter iota) is neither a
+/// letter nor outside <c>[^\s\p{L}\p{N}]</c>, so nothing matches it and it is dropped like whitespace.
+/// </para>
 /// </remarks>
 internal sealed class ClipPreTokenizer : PreTokenizer
 {
     public static ClipPreTokenizer Instance { get; } = new();
+
+    private const char Ypogegrammeni = '\u0345';
 
     private static readonly string[] SpecialTokens = ["<|startoftext|>", "<|endoftext|>"];
     private static readonly string[] Contractions = ["'s", "'t", "'re", "'ve", "'m", "'ll", "'d"];
 
     private enum CharacterKind
     {
-        Whitespace,
+        Unmatched,
         Letter,
         Number,
         Symbol,
@@ -88,9 +96,9 @@ internal sealed class ClipPreTokenizer : PreTokenizer
 
     private static CharacterKind KindAt(ReadOnlySpan<char> text, int index)
     {
-        if (char.IsWhiteSpace(text[index]))
+        if (char.IsWhiteSpace(text[index]) || text[index] == Ypogegrammeni)
         {
-            return CharacterKind.Whitespace;
+            return CharacterKind.Unmatched;
         }
         return CharUnicodeInfo.GetUnicodeCategory(CodePoints.At(text, index)) switch
         {

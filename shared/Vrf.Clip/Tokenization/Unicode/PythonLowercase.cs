@@ -63,6 +63,10 @@ internal static class PythonLowercase
         return after == codePoints.Length || !IsCased(codePoints[after]);
     }
 
+    /// <summary>
+    /// Cased: letters with a case, anything with a case mapping, and the Other_Lowercase / Other_Uppercase characters
+    /// that have neither (ordinal indicators, squared and circled Latin capitals).
+    /// </summary>
     private static bool IsCased(int codePoint)
     {
         if (!Rune.IsValid(codePoint))
@@ -73,7 +77,9 @@ internal static class PythonLowercase
         return Rune.GetUnicodeCategory(rune) is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter
                    or UnicodeCategory.TitlecaseLetter
                || Rune.ToLowerInvariant(rune) != rune
-               || Rune.ToUpperInvariant(rune) != rune;
+               || Rune.ToUpperInvariant(rune) != rune
+               || codePoint is 0xAA or 0xBA or >= 0x1F130 and <= 0x1F149 or >= 0x1F150 and <= 0x1F169
+                   or >= 0x1F170 and <= 0x1F189;
     }
 
     /// <summary>Case_Ignorable: marks, format characters, modifiers and the word-internal punctuation of UAX #29.</summary>
