@@ -21,7 +21,7 @@ internal static class CenterCrop
         for (var y = 0; y < inside.Height; y++)
         {
             var to = ((visible.Top - window.Top + y) * window.Width + visible.Left - window.Left) * RgbImage.Channels;
-            inside.Pixels.Slice(y * rowBytes, rowBytes).CopyTo(pixels.AsSpan(to));
+            inside.Bytes.Slice(y * rowBytes, rowBytes).CopyTo(pixels.AsSpan(to));
         }
         return new RgbImage(window.Width, window.Height, pixels);
     }

@@ -26,13 +26,13 @@ internal static class ExifOrientation
             SKEncodedOrigin.LeftBottom => (x, y) => (w - 1 - y, x),
             _ => throw new ArgumentOutOfRangeException(nameof(origin), origin, "Not an EXIF orientation."),
         };
-        var pixels = new byte[stored.Pixels.Length];
+        var pixels = new byte[stored.Bytes.Length];
         for (var y = 0; y < height; y++)
         {
             for (var x = 0; x < width; x++)
             {
                 var (sx, sy) = storedAt(x, y);
-                stored.Pixels.Slice((sy * w + sx) * RgbImage.Channels, RgbImage.Channels)
+                stored.Bytes.Slice((sy * w + sx) * RgbImage.Channels, RgbImage.Channels)
                     .CopyTo(pixels.AsSpan((y * width + x) * RgbImage.Channels));
             }
         }

@@ -7,6 +7,12 @@ namespace Vrf.Clip.Preprocessing;
 /// does: grey replicated, palette looked up, alpha dropped (stored colour kept, not premultiplied), 16-bit samples cut
 /// to their high byte, no colour management; animations give their first frame.
 /// </summary>
+/// <remarks>
+/// Checked against Pillow 9.4 on PNG (grey, grey+alpha, RGB, RGBA, palette, 16-bit RGB), JPEG (4:4:4, 4:2:2, 4:2:0,
+/// grey), BMP, GIF and lossless WebP: identical bytes. One deliberate difference: PIL clips 16-bit grey PNGs
+/// (mode I;16) to 255 instead of scaling them, which whitens the image; here they keep their high byte too.
+/// TIFF is not supported by SkiaSharp and is reported as an unsupported format.
+/// </remarks>
 public sealed class ImageDecoder(ImageDecodingOptions options)
 {
     private const int RgbaChannels = 4;

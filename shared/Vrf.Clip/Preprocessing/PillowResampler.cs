@@ -28,7 +28,7 @@ internal static class PillowResampler
 
     private static byte[] ResampleRows(RgbImage source, ResampleCoefficients columns, int firstRow, int endRow)
     {
-        var input = source.Pixels;
+        var input = source.Bytes;
         var outWidth = columns.First.Length;
         var output = new byte[(endRow - firstRow) * outWidth * Channels];
         for (var y = firstRow; y < endRow; y++)
@@ -87,7 +87,7 @@ internal static class PillowResampler
         var output = new byte[(endRow - firstRow) * width * Channels];
         for (var y = firstRow; y < endRow; y++)
         {
-            source.Pixels.Slice((y * source.Width + left) * Channels, width * Channels)
+            source.Bytes.Slice((y * source.Width + left) * Channels, width * Channels)
                 .CopyTo(output.AsSpan((y - firstRow) * width * Channels));
         }
         return output;

@@ -10,7 +10,7 @@ internal static class PixelNormalization
     {
         var plane = image.Width * image.Height;
         var values = new float[RgbImage.Channels * plane];
-        var pixels = image.Pixels;
+        var pixels = image.Bytes;
         for (var channel = 0; channel < RgbImage.Channels; channel++)
         {
             var mean = (float)config.ImageMean[channel];

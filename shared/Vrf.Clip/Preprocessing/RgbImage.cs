@@ -29,7 +29,7 @@ public sealed class RgbImage
     public int Height { get; }
 
     /// <summary>The bytes in HWC order: <c>(y * Width + x) * 3 + channel</c>.</summary>
-    public ReadOnlySpan<byte> Pixels => pixels;
+    public ReadOnlySpan<byte> Bytes => pixels;
 
     public byte this[int y, int x, int channel] => pixels[(y * Width + x) * Channels + channel];
 }

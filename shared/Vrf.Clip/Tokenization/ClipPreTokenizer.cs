@@ -26,8 +26,9 @@ internal sealed class ClipPreTokenizer : PreTokenizer
 
     private const char Ypogegrammeni = '\u0345';
 
-    private static readonly string[] SpecialTokens = ["<|startoftext|>", "<|endoftext|>"];
-    private static readonly string[] Contractions = ["'s", "'t", "'re", "'ve", "'m", "'ll", "'d"];
+    /// <summary>The pattern's literal alternatives in order: the two special tokens, then the contractions.</summary>
+    private static readonly string[] Literals =
+        ["<|startoftext|>", "<|endoftext|>", "'s", "'t", "'re", "'ve", "'m", "'ll", "'d"];
 
     private enum CharacterKind
     {
@@ -68,7 +69,7 @@ internal sealed class ClipPreTokenizer : PreTokenizer
     private static int MatchAt(ReadOnlySpan<char> text, int start)
     {
         var rest = text[start..];
-        foreach (var literal in SpecialTokens.Concat(Contractions))
+        foreach (var literal in Literals)
         {
             if (StartsWithIgnoringCase(rest, literal))
             {

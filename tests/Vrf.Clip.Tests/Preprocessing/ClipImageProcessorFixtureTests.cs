@@ -22,7 +22,7 @@ public sealed class ClipImageProcessorFixtureTests
         var image = Preprocess(index);
 
         Assert.Equal(shape[1..], new[] { image.Height, image.Width, 3 });
-        Assert.Equal(expected.Select(v => (byte)v), image.Pixels.Pixels.ToArray());
+        Assert.Equal(expected.Select(v => (byte)v), image.Pixels.Bytes.ToArray());
     }
 
     [Theory]

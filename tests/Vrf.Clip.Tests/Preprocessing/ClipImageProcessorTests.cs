@@ -68,7 +68,7 @@ public sealed class ClipImageProcessorTests
         var resized = processor.Preprocess(flat).Pixels;
 
         Assert.Equal((102, 64), (resized.Width, resized.Height));
-        Assert.All(resized.Pixels.ToArray().Chunk(3), pixel => Assert.Equal(new byte[] { 12, 130, 251 }, pixel));
+        Assert.All(resized.Bytes.ToArray().Chunk(3), pixel => Assert.Equal(new byte[] { 12, 130, 251 }, pixel));
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public sealed class ClipImageProcessorTests
         {
             for (var i = 0; i < 12; i++)
             {
-                var rescaled = (float)(image.Pixels[i * 3 + c] * config.RescaleFactor);
+                var rescaled = (float)(image.Bytes[i * 3 + c] * config.RescaleFactor);
                 Assert.Equal((rescaled - (float)config.ImageMean[c]) / (float)config.ImageStd[c], values[c * 12 + i]);
             }
         }

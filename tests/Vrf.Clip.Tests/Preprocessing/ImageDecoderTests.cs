@@ -15,7 +15,7 @@ public sealed class ImageDecoderTests
 
         var image = decoder.Decode(png, "grey.png");
 
-        Assert.Equal(new byte[] { 7, 7, 7, 200, 200, 200 }, image.Pixels.ToArray());
+        Assert.Equal(new byte[] { 7, 7, 7, 200, 200, 200 }, image.Bytes.ToArray());
     }
 
     [Fact]
@@ -25,7 +25,7 @@ public sealed class ImageDecoderTests
 
         var image = decoder.Decode(png, "rgba.png");
 
-        Assert.Equal(new byte[] { 10, 20, 30, 200, 100, 50 }, image.Pixels.ToArray());
+        Assert.Equal(new byte[] { 10, 20, 30, 200, 100, 50 }, image.Bytes.ToArray());
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class ImageDecoderTests
 
         var image = decoder.Decode(png, "palette.png");
 
-        Assert.Equal(new byte[] { 250, 251, 252, 1, 2, 3 }, image.Pixels.ToArray());
+        Assert.Equal(new byte[] { 250, 251, 252, 1, 2, 3 }, image.Bytes.ToArray());
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class ImageDecoderTests
 
         var image = decoder.Decode(png, "deep.png");
 
-        Assert.Equal(new byte[] { 0x12, 0x80, 0xFF }, image.Pixels.ToArray());
+        Assert.Equal(new byte[] { 0x12, 0x80, 0xFF }, image.Bytes.ToArray());
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class ImageDecoderTests
 
         var image = decoder.Decode(png, "gamma.png");
 
-        Assert.Equal(new byte[] { 10, 20, 30 }, image.Pixels.ToArray());
+        Assert.Equal(new byte[] { 10, 20, 30 }, image.Bytes.ToArray());
     }
 
     [Fact]
