@@ -11,16 +11,22 @@ namespace Vrf.Method;
 /// </summary>
 public sealed class ExactFailureIndex : IDisposable
 {
-    /// <summary>Upper bound on the query × member distances held at once (32 MiB of doubles).</summary>
-    private const long MaxDistancesPerChunk = 1L << 22;
+    /// <summary>The default bound on the query × member distances held at once: 4 Mi doubles, 32 MiB.</summary>
+    public const long DefaultMaxDistancesPerChunk = 1L << 22;
 
     private readonly Tensor? _members;
     private readonly Tensor? _memberSquaredNorms;
+    private readonly long _maxDistancesPerChunk;
 
-    /// <summary>Indexes <paramref name="normalizedMembers"/>, one L2-normalised failure feature per row.</summary>
-    public ExactFailureIndex(Matrix normalizedMembers)
+    /// <summary>
+    /// Indexes <paramref name="normalizedMembers"/>, one L2-normalised failure feature per row. Queries are answered
+    /// in chunks of at most <paramref name="maxDistancesPerChunk"/> distances (at least one query row per chunk).
+    /// </summary>
+    public ExactFailureIndex(Matrix normalizedMembers, long maxDistancesPerChunk = DefaultMaxDistancesPerChunk)
     {
         ArgumentNullException.ThrowIfNull(normalizedMembers);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxDistancesPerChunk, 1);
+        _maxDistancesPerChunk = maxDistancesPerChunk;
         Count = normalizedMembers.Rows;
         Dimension = normalizedMembers.Columns;
         if (Count == 0)
@@ -59,17 +65,16 @@ public sealed class ExactFailureIndex : IDisposable
         {
             throw new ArgumentException($"Queries have {features.Columns} dimensions but the index has {Dimension}.", nameof(features));
         }
-        if (_members is null || _memberSquaredNorms is null)
+        ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
+        if (_members is null)
         {
-            ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
             return Enumerable.Repeat(double.PositiveInfinity, features.Rows).ToArray();
         }
-        ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(k, Count);
 
         var queries = features.L2NormalizedRows();
         var distances = new double[queries.Rows];
-        var chunkRows = (int)Math.Clamp(MaxDistancesPerChunk / Count, 1, Math.Max(1, queries.Rows));
+        var chunkRows = (int)Math.Clamp(_maxDistancesPerChunk / Count, 1, Math.Max(1, queries.Rows));
         for (var start = 0; start < queries.Rows; start += chunkRows)
         {
             var rows = Math.Min(chunkRows, queries.Rows - start);

@@ -28,6 +28,15 @@ public sealed class VisibleCase : IDisposable
     public JsonElement ExpectedTest(string name) =>
         Expected.GetProperty("tests").EnumerateArray().Single(test => test.GetProperty("name").GetString() == name);
 
+    /// <summary>The expected file's count of near-tie rows for one kind of score on one test split (0 when it gives none).</summary>
+    public int NearTieRows(string test, string kind) =>
+        Expected.GetProperty("meta").TryGetProperty("test_near_tie_rows", out var all) && all.TryGetProperty(test, out var split)
+            && split.TryGetProperty(kind, out var rows)
+            ? rows.GetArrayLength()
+            : 0;
+
+    public LabelledSplit Test(string name) => Inputs.Tests.Single(test => test.Name == name);
+
     public static double[] Numbers(JsonElement array) => [.. array.EnumerateArray().Select(value => value.GetDouble())];
 
     public static int[] Integers(JsonElement array) => [.. array.EnumerateArray().Select(value => value.GetInt32())];
