@@ -83,9 +83,11 @@ public sealed record TemperatureCalibration(
             }
         }
         var last = trace[^1];
+        var chance = 1.0 / logits.Columns;
         throw new CalibrationFailedException(
             $"Temperature search did not reach accuracy {accuracy} within {Threshold} after {MaxSteps} steps " +
-            $"(last bracket [{last.LowTemperature}, {last.HighTemperature}], confidences [{last.LowConfidence}, {last.HighConfidence}]).");
+            $"(last bracket [{last.LowTemperature}, {last.HighTemperature}], confidences [{last.LowConfidence}, {last.HighConfidence}])" +
+            (accuracy < chance ? $": the mean confidence never falls below chance, 1/{logits.Columns}, so an accuracy below it cannot be matched." : "."));
     }
 
     private void Validate()

@@ -4,7 +4,9 @@ namespace Vrf.Method.Tests.Evaluation;
 
 /// <summary>
 /// A small valid <c>inputs.json</c> made from a seeded random generator (C = 3, D = 4): train, val and one test
-/// split "id". Tests change one thing and read it back.
+/// split "id". Features lie around one centre per class and both models' logits favour the label, the fine-tuned
+/// model more, so that each model is better than chance and the zero-shot one fails now and then.
+/// Tests change one thing and read it back.
 /// </summary>
 public static class SyntheticInputs
 {
@@ -42,16 +44,18 @@ public static class SyntheticInputs
         {
             split["name"] = name;
         }
-        split["feats_ft"] = Rows(random, rows, Dimension);
-        split["logits_zs"] = Rows(random, rows, Classes);
-        split["logits_ft"] = Rows(random, rows, Classes);
-        split["labels"] = new JsonArray([.. Enumerable.Range(0, rows).Select(_ => (JsonNode)random.Next(Classes))]);
+        int[] labels = [.. Enumerable.Range(0, rows).Select(_ => random.Next(Classes))];
+        split["feats_ft"] = Rows(random, labels, Dimension, favour: 3);
+        split["logits_zs"] = Rows(random, labels, Classes, favour: 1);
+        split["logits_ft"] = Rows(random, labels, Classes, favour: 2);
+        split["labels"] = new JsonArray([.. labels.Select(label => (JsonNode)label)]);
         return split;
     }
 
     public static JsonObject Test(JsonObject inputs) => inputs["tests"]![0]!.AsObject();
 
-    private static JsonArray Rows(Random random, int rows, int columns) =>
-        new([.. Enumerable.Range(0, rows).Select(_ =>
-            (JsonNode)new JsonArray([.. Enumerable.Range(0, columns).Select(_ => (JsonNode)Math.Round(random.NextDouble() * 4 - 2, 6))]))]);
+    /// <summary>One row per label: uniform noise in [−1, 1), plus <paramref name="favour"/> in the label's column.</summary>
+    private static JsonArray Rows(Random random, int[] labels, int columns, double favour) =>
+        new([.. labels.Select(label => (JsonNode)new JsonArray([.. Enumerable.Range(0, columns).Select(column =>
+            (JsonNode)Math.Round(random.NextDouble() * 2 - 1 + (column == label ? favour : 0), 6))]))]);
 }
