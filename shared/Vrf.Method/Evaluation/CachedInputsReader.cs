@@ -27,9 +27,13 @@ public static class CachedInputsReader
         return Parse(bytes, path);
     }
 
-    /// <summary>Parses UTF-8 JSON; <paramref name="source"/> names it in messages.</summary>
+    /// <summary>Parses UTF-8 JSON (a byte order mark is allowed); <paramref name="source"/> names it in messages.</summary>
     public static CachedInputs Parse(ReadOnlyMemory<byte> json, string source = "inputs")
     {
+        if (json.Span.StartsWith(Encoding.UTF8.Preamble))
+        {
+            json = json[Encoding.UTF8.Preamble.Length..];
+        }
         JsonDocument document;
         try
         {
@@ -168,10 +172,11 @@ public static class CachedInputsReader
         var token = TokenAt(json, e.LineNumber ?? 0, e.BytePositionInLine ?? 0);
         return token.StartsWith("NaN", StringComparison.Ordinal) || token.StartsWith("Infinity", StringComparison.Ordinal)
                || token.StartsWith("-Infinity", StringComparison.Ordinal)
-            ? $"non-finite number {token.Split(',', ']', '}', ' ')[0]} at {where}: every value must be a finite number"
+            ? $"non-finite number {token.Split([',', ']', '}', ' ', '\r', '\n'])[0]} at {where}: every value must be a finite number"
             : $"not valid JSON at {where}: {e.Message.Split(" LineNumber:")[0]}";
     }
 
+    /// <summary>The text where the reader stopped, with the minus sign before it if any (it stops after "-" in "-Infinity").</summary>
     private static string TokenAt(ReadOnlySpan<byte> json, long line, long bytePosition)
     {
         var start = 0;
@@ -184,12 +189,12 @@ public static class CachedInputsReader
             }
             start += next + 1;
         }
-        var offset = start + bytePosition;
-        if (offset >= json.Length)
+        var offset = (int)Math.Min(start + bytePosition, json.Length);
+        if (offset > 0 && json[offset - 1] == (byte)'-')
         {
-            return "";
+            offset--;
         }
-        var rest = json[(int)offset..];
+        var rest = json[offset..];
         return Encoding.UTF8.GetString(rest[..Math.Min(rest.Length, 16)]);
     }
 }

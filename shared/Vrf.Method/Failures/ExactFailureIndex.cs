@@ -17,6 +17,7 @@ public sealed class ExactFailureIndex : IDisposable
     private readonly Tensor? _members;
     private readonly Tensor? _memberSquaredNorms;
     private readonly long _maxDistancesPerChunk;
+    private bool _disposed;
 
     /// <summary>
     /// Indexes <paramref name="normalizedMembers"/>, one L2-normalised failure feature per row. Queries are answered
@@ -61,6 +62,7 @@ public sealed class ExactFailureIndex : IDisposable
     public double[] KthDistances(Matrix features, int k)
     {
         ArgumentNullException.ThrowIfNull(features);
+        ObjectDisposedException.ThrowIf(_disposed, this);
         if (features.Columns != Dimension)
         {
             throw new ArgumentException($"Queries have {features.Columns} dimensions but the index has {Dimension}.", nameof(features));
@@ -86,6 +88,7 @@ public sealed class ExactFailureIndex : IDisposable
 
     public void Dispose()
     {
+        _disposed = true;
         _members?.Dispose();
         _memberSquaredNorms?.Dispose();
     }

@@ -30,9 +30,7 @@ public sealed class ClassMask
     /// <summary>The original class index of each kept class, ascending.</summary>
     public IReadOnlyList<int> KeptClasses => _kept;
 
-    /// <summary>The kept columns of <paramref name="logits"/>; a null mask keeps everything.</summary>
-    public static Matrix Project(Matrix logits, ClassMask? mask) => mask is null ? logits : mask.Project(logits);
-
+    /// <summary>The kept columns of <paramref name="logits"/>.</summary>
     public Matrix Project(Matrix logits)
     {
         ArgumentNullException.ThrowIfNull(logits);

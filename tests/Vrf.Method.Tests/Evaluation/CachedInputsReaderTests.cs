@@ -109,18 +109,21 @@ public sealed class CachedInputsReaderTests
         AssertRejected(json, "val.class_mask: only test splits may carry a class mask");
     }
 
-    [Fact]
-    public void A_NaN_literal_is_reported_as_a_non_finite_number_with_its_line()
+    [Theory]
+    [InlineData("NaN")]
+    [InlineData("Infinity")]
+    [InlineData("-Infinity")]
+    public void A_non_finite_literal_is_reported_as_such_with_its_line(string literal)
     {
         var json = SyntheticInputs.Create().ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
         var at = json.IndexOf("\"logits_ft\"", StringComparison.Ordinal);
         var number = json.IndexOfAny("-0123456789".ToCharArray(), at);
         var end = json.IndexOfAny([',', '\n'], number);
-        var broken = json[..number] + "NaN" + json[end..];
+        var broken = json[..number] + literal + json[end..];
 
         var error = Assert.Throws<CachedInputsException>(() => CachedInputsReader.Parse(broken, "inputs.json"));
 
-        Assert.StartsWith("inputs.json: non-finite number NaN at line ", error.Message);
+        Assert.Matches($"^inputs.json: non-finite number {literal} at line [0-9]+, byte [0-9]+: every value must be a finite number$", error.Message);
     }
 
     [Theory]
@@ -221,6 +224,18 @@ public sealed class CachedInputsReaderTests
         var error = Assert.Throws<CachedInputsException>(() => CachedInputsReader.Parse("{\"num_classes\": 3,,}", "bad.json"));
 
         Assert.StartsWith("bad.json: not valid JSON at line 1, byte ", error.Message);
+    }
+
+    [Fact]
+    public void A_file_that_starts_with_a_byte_order_mark_is_read()
+    {
+        var json = System.Text.Encoding.UTF8.GetBytes(SyntheticInputs.Create().ToJsonString());
+
+        byte[] withMark = [.. System.Text.Encoding.UTF8.Preamble, .. json];
+
+        var inputs = CachedInputsReader.Parse(withMark);
+
+        Assert.Equal("synthetic", inputs.Case);
     }
 
     [Fact]

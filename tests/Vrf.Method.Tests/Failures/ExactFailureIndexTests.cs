@@ -88,6 +88,15 @@ public sealed class ExactFailureIndexTests
         Assert.Throws<ArgumentException>(() => index.KthDistances(new Matrix(1, 3, [1, 1, 1]), 1));
     }
 
+    [Fact]
+    public void A_disposed_index_refuses_queries()
+    {
+        var index = new ExactFailureIndex(new Matrix(2, 2, [1, 0, 0, 1]));
+        index.Dispose();
+
+        Assert.Throws<ObjectDisposedException>(() => index.KthDistances(new Matrix(1, 2, [1, 1]), 1));
+    }
+
     private static Matrix RandomMatrix(Random random, int rows, int columns) =>
         new(rows, columns, [.. Enumerable.Range(0, rows * columns).Select(_ => random.NextDouble() * 2 - 1)]);
 
