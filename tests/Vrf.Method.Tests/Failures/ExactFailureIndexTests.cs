@@ -89,6 +89,22 @@ public sealed class ExactFailureIndexTests
     }
 
     [Fact]
+    public void Thousands_of_queries_leave_no_tensor_alive()
+    {
+        var random = new Random(2);
+        using var index = new ExactFailureIndex(RandomMatrix(random, 64, 8).L2NormalizedRows(), maxDistancesPerChunk: 64 * 4);
+        var queries = RandomMatrix(random, 10, 8);
+        var live = TorchSharp.DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+
+        for (var call = 0; call < 2000; call++)
+        {
+            index.KthDistances(queries, 5);
+        }
+
+        Assert.Equal(live, TorchSharp.DisposeScopeManager.Statistics.ThreadTotalLiveCount);
+    }
+
+    [Fact]
     public void A_disposed_index_refuses_queries()
     {
         var index = new ExactFailureIndex(new Matrix(2, 2, [1, 0, 0, 1]));
