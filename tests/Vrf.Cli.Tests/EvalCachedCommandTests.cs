@@ -10,7 +10,7 @@ public sealed class EvalCachedCommandTests : IDisposable
     private static readonly string Inputs = RepositoryPaths.Fixture("vrf", "case-visible-1", "inputs.json");
     private static readonly string Expected = RepositoryPaths.Fixture("vrf", "case-visible-1", "expected.json");
 
-    private readonly TemporaryFolder _folder = new();
+    private readonly TemporaryDirectory _folder = new();
 
     [Fact]
     public async Task With_out_it_writes_every_field_of_the_expected_file_within_tolerance()
