@@ -1,0 +1,37 @@
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Vrf.Method;
+using Vrf.Method.Evaluation;
+
+namespace Vrf.Cli;
+
+/// <summary>
+/// How every vrf command fails. A user error (a bad command line, unusable input, data the method cannot work with,
+/// a file that cannot be read or written) prints one red line <c>error: …</c> on standard error, with no stack
+/// trace, and exits with <see cref="UserError"/>. Anything else is a bug: it prints the exception with its stack
+/// trace and exits with <see cref="InternalError"/>.
+/// </summary>
+internal static class CliErrors
+{
+    public const int InternalError = 1;
+    public const int UserError = 2;
+
+    public static int Report(Exception exception, ITypeResolver? resolver)
+    {
+        if (IsUserError(exception))
+        {
+            Terminal.Error.MarkupLine($"[red]error: {Markup.Escape(OneLine(exception.Message))}[/]");
+            return UserError;
+        }
+        Terminal.Error.MarkupLine("[red]error: unexpected failure; please report it with the details below[/]");
+        Terminal.Error.WriteException(exception);
+        return InternalError;
+    }
+
+    private static bool IsUserError(Exception exception) =>
+        exception is CommandAppException or CachedInputsException or CalibrationFailedException
+            or IOException or UnauthorizedAccessException;
+
+    private static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+}

@@ -1,0 +1,49 @@
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Vrf.Method.Evaluation;
+
+namespace Vrf.Cli.Commands;
+
+/// <summary>
+/// <c>vrf eval-cached</c>: runs the paper's evaluation on cached model outputs and prints the accuracy table, or
+/// writes every result as JSON with <c>--out</c>. Warnings (empty failure set, clamped K) go to standard error.
+/// </summary>
+public sealed class EvalCachedCommand : Command<EvalCachedSettings>
+{
+    public override int Execute(CommandContext context, EvalCachedSettings settings, CancellationToken cancellationToken)
+    {
+        var result = CachedEvaluation.Run(CachedInputsReader.ReadFile(settings.Inputs!));
+        foreach (var warning in result.Warnings)
+        {
+            Terminal.Warn(warning);
+        }
+        if (settings.Out is { } path)
+        {
+            WriteJson(result, path);
+            Terminal.Out.MarkupLine($"Wrote the results of {Markup.Escape(result.Case)} to {Markup.Escape(path)}.");
+        }
+        else
+        {
+            EvaluationTable.Render(Terminal.Out, result);
+        }
+        return 0;
+    }
+
+    private static void WriteJson(CachedEvaluationResult result, string path)
+    {
+        try
+        {
+            var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (directory is not null)
+            {
+                Directory.CreateDirectory(directory);
+            }
+            using var output = File.Create(path);
+            CachedEvaluationJson.Write(result, output);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"cannot write {path}: {e.Message}", e);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+namespace Vrf.Method;
+
+/// <summary>
+/// The classes a test split is scored on (e.g. the 200 ImageNet classes of ImageNet-A/R). Projection keeps those
+/// columns of a logit matrix before any softmax or argmax, so probabilities renormalise over the kept classes and
+/// predictions index them 0..C'−1.
+/// </summary>
+public sealed class ClassMask
+{
+    private readonly bool[] _keep;
+    private readonly int[] _kept;
+
+    public ClassMask(IReadOnlyList<bool> keep)
+    {
+        ArgumentNullException.ThrowIfNull(keep);
+        _keep = [.. keep];
+        _kept = [.. Enumerable.Range(0, _keep.Length).Where(c => _keep[c])];
+        if (_kept.Length == 0)
+        {
+            throw new ArgumentException("A class mask must keep at least one class.", nameof(keep));
+        }
+    }
+
+    /// <summary>C, the number of classes of the full logits.</summary>
+    public int ClassCount => _keep.Length;
+
+    /// <summary>C', the number of kept classes.</summary>
+    public int KeptCount => _kept.Length;
+
+    /// <summary>The original class index of each kept class, ascending.</summary>
+    public IReadOnlyList<int> KeptClasses => _kept;
+
+    /// <summary>The kept columns of <paramref name="logits"/>.</summary>
+    public Matrix Project(Matrix logits)
+    {
+        ArgumentNullException.ThrowIfNull(logits);
+        if (logits.Columns != ClassCount)
+        {
+            throw new ArgumentException($"The mask covers {ClassCount} classes but the logits have {logits.Columns}.", nameof(logits));
+        }
+        var projected = new Matrix(logits.Rows, KeptCount);
+        for (var i = 0; i < logits.Rows; i++)
+        {
+            var source = logits.Row(i);
+            var target = projected.Row(i);
+            for (var j = 0; j < _kept.Length; j++)
+            {
+                target[j] = source[_kept[j]];
+            }
+        }
+        return projected;
+    }
+}
