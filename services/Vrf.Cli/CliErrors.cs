@@ -2,6 +2,7 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using Vrf.Method;
 using Vrf.Method.Evaluation;
+using Vrf.Serving;
 
 namespace Vrf.Cli;
 
@@ -30,7 +31,7 @@ internal static class CliErrors
 
     private static bool IsUserError(Exception exception) =>
         exception is CommandAppException or CachedInputsException or CalibrationFailedException
-            or IOException or UnauthorizedAccessException;
+            or ModelServingException or InvalidDataException or IOException or UnauthorizedAccessException;
 
     private static string OneLine(string message) =>
         string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
