@@ -12,17 +12,21 @@ internal static class FailureQuery
         ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(k, Math.Max(1, count));
         ArgumentOutOfRangeException.ThrowIfNegative(nearestCount);
+        if (features.Any(feature => feature is null))
+        {
+            throw new ArgumentException("A query is null.", nameof(features));
+        }
+        if (features.FirstOrDefault(feature => feature.Length != dimension) is { } wrong)
+        {
+            throw new FeatureDimensionMismatchException(model, dimension, wrong.Length);
+        }
         for (var i = 0; i < features.Count; i++)
         {
-            var feature = features[i] ?? throw new ArgumentException($"Query {i} is null.", nameof(features));
-            if (feature.Length != dimension)
-            {
-                throw new FeatureDimensionMismatchException(model, dimension, feature.Length);
-            }
-            if (!feature.All(float.IsFinite) || feature.All(x => x == 0))
+            var finite = features[i].All(float.IsFinite);
+            if (!finite || features[i].All(x => x == 0))
             {
                 throw new InvalidFeatureException(
-                    $"Query {i} for model {model} is {(feature.All(float.IsFinite) ? "the zero vector" : "not finite")} and has no direction.");
+                    $"Query {i} for model {model} is {(finite ? "the zero vector" : "not finite")} and has no direction.");
             }
         }
     }

@@ -54,9 +54,14 @@ public static class FailureSetFile
         }
         var sampleIds = JsonSerializer.Deserialize<string[]>(metadata.GetValueOrDefault(SampleIdsKey) ?? "null")
             ?? throw new InvalidDataException($"Failure set '{path}' has no sample ids.");
+        var dimension = (int)features.Shape[1];
+        if (features.Shape[0] == 0)
+        {
+            return new FailureSet(dimension, [], [], sampleIds);
+        }
         using var scope = NewDisposeScope();
         return new FailureSet(
-            (int)features.Shape[1],
+            dimension,
             file.Read(FeaturesName).data<float>().ToArray(),
             [.. file.Read(LabelsName).data<long>().ToArray().Select(label => (int)label)],
             sampleIds);
