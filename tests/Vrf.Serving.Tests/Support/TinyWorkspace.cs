@@ -59,6 +59,7 @@ public sealed class TinyWorkspace : IDisposable
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
         return new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
             .AddLogging()
             .AddModelServing(configuration)
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
