@@ -1,15 +1,20 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Vrf.Serving.Store;
 
-/// <summary>Reads and writes <c>manifest.json</c>: snake_case names, enums as snake_case strings, indented.</summary>
+/// <summary>
+/// Reads and writes <c>manifest.json</c>: snake_case names, enums as snake_case strings, indented, non-ASCII text
+/// (class names, ω) written as itself rather than escaped.
+/// </summary>
 public static class ManifestJson
 {
     public static JsonSerializerOptions Options { get; } = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false) },
     };
 

@@ -99,6 +99,22 @@ public sealed class ReferenceClassifierTests(ReadyModel model) : IClassFixture<R
         Assert.Equal(0, far.PredictedClass);
     }
 
+    [Fact]
+    public async Task Hundreds_of_classifications_leave_no_tensor_alive()
+    {
+        var classifier = new ReferenceClassifier(_served, model.Index);
+        var image = Image();
+        await classifier.ClassifyAsync(image, "warm-up.png", new ClassificationRequest(NearestFailureCount: 2), TestContext.Current.CancellationToken);
+        var live = TorchSharp.DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+
+        for (var call = 0; call < 300; call++)
+        {
+            await classifier.ClassifyAsync(image, "query.png", new ClassificationRequest(NearestFailureCount: 2), TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(live, TorchSharp.DisposeScopeManager.Statistics.ThreadTotalLiveCount);
+    }
+
     public void Dispose() => _served.Dispose();
 
     private static byte[] Image() => TinyImages.Draw(1, new Random(99));

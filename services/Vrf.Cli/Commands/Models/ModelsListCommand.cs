@@ -35,7 +35,7 @@ public sealed class ModelsListCommand : Command<ModelStoreSettings>
                 Number(parameters?.B),
                 Number(parameters?.ZeroShotTemperature),
                 Number(parameters?.FineTunedTemperature),
-                manifest.CreatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
+                manifest.CreatedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         }
         Terminal.Out.Write(table);
         return 0;
