@@ -47,6 +47,7 @@ public static class ServingServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddModelStore();
         services.AddOptions<FailureIndexOptions>().BindConfiguration(FailureIndexOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FailureIndexOptions>, FailureIndexOptionsValidation>());
         var kind = configuration.GetSection(FailureIndexOptions.Section).Get<FailureIndexOptions>()?.Kind ?? FailureIndexKind.Embedded;
         if (kind == FailureIndexKind.Qdrant)
         {
