@@ -6,12 +6,16 @@ using Vrf.ServiceDefaults;
 namespace Vrf.Messaging.Tests.Support;
 
 /// <summary>
-/// The live RabbitMQ the integration tests run against (./test.sh starts one), reached directly to inspect queues and
-/// to remove what a test declared. Tests fail, never skip, when it is not there.
+/// The live RabbitMQ the integration tests run against (./test.sh starts one on 127.0.0.1:5672; VRF_TEST_RABBITMQ
+/// names another), reached directly to inspect queues and to remove what a test declared. Tests fail, never skip,
+/// when it is not there.
 /// </summary>
 public sealed class RabbitMqBroker : IAsyncDisposable
 {
-    public const string Address = "rabbitmq://guest:guest@127.0.0.1:5672/";
+    public static string Address { get; } =
+        Environment.GetEnvironmentVariable("VRF_TEST_RABBITMQ") is { Length: > 0 } address
+            ? address
+            : "rabbitmq://guest:guest@127.0.0.1:5672/";
 
     private readonly IConnection _connection;
     private readonly IChannel _channel;
@@ -55,12 +59,6 @@ public sealed class RabbitMqBroker : IAsyncDisposable
     /// <summary>A queue name no other test run uses.</summary>
     public static string UniqueQueueName(string purpose) => $"vrf-messaging-tests-{purpose}-{Guid.NewGuid():N}";
 
-    public async Task<uint> CountMessagesAsync(string queue)
-    {
-        var declared = await _channel.QueueDeclarePassiveAsync(queue, TestContext.Current.CancellationToken);
-        return declared.MessageCount;
-    }
-
     /// <summary>Takes every message off the queue, returning each one's headers with text values decoded.</summary>
     public async Task<IReadOnlyList<IReadOnlyDictionary<string, string>>> TakeAllAsync(string queue)
     {
@@ -78,13 +76,15 @@ public sealed class RabbitMqBroker : IAsyncDisposable
     }
 
     /// <summary>Deletes the queues and the exchanges MassTransit declared for the given endpoints, error and
-    /// skipped queues included.</summary>
+    /// skipped queues included, on a channel of its own so that an earlier failure does not prevent it.</summary>
     public async Task DeleteEndpointsAsync(params string[] queues)
     {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await using var channel = await _connection.CreateChannelAsync(cancellationToken: deadline.Token);
         foreach (var name in queues.SelectMany(queue => new[] { queue, $"{queue}_error", $"{queue}_skipped" }))
         {
-            await _channel.QueueDeleteAsync(name, ifUnused: false, ifEmpty: false, cancellationToken: CancellationToken.None);
-            await _channel.ExchangeDeleteAsync(name, ifUnused: false, cancellationToken: CancellationToken.None);
+            await channel.QueueDeleteAsync(name, ifUnused: false, ifEmpty: false, cancellationToken: deadline.Token);
+            await channel.ExchangeDeleteAsync(name, ifUnused: false, cancellationToken: deadline.Token);
         }
     }
 

@@ -11,7 +11,7 @@ public static class SampleMessages
         ModelVersion: 3,
         ImageBytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0xFF, 0x7F],
         FileName: "digits/seven.png",
-        EnsembleMode: Contracts.EnsembleMode.OutputSpace,
+        EnsembleMode: EnsembleMode.OutputSpace,
         OseAlpha: 0.35,
         TopK: 3,
         NearestFailureCount: 2);
