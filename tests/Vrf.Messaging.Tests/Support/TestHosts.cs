@@ -6,17 +6,22 @@ using Vrf.Contracts;
 
 namespace Vrf.Messaging.Tests.Support;
 
-/// <summary>Generic hosts the way a worker service builds one, quiet enough for test output.</summary>
+/// <summary>
+/// Generic hosts the way a worker service builds one, except that the machine's environment variables and settings
+/// files stay out (a <c>Bus__Host</c> or <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> set for a real service must not steer a
+/// test), and only warnings are logged.
+/// </summary>
 public static class TestHosts
 {
     public static HostApplicationBuilder CreateBuilder()
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
+            DisableDefaults = true,
             ApplicationName = "Vrf.Messaging.Tests",
             EnvironmentName = Environments.Production,
         });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
         builder.Services.Configure<MassTransitHostOptions>(host =>
         {
             host.WaitUntilStarted = true;
