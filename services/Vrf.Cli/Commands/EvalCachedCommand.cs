@@ -19,7 +19,7 @@ public sealed class EvalCachedCommand : Command<EvalCachedSettings>
         }
         if (settings.Out is { } path)
         {
-            WriteJson(result, path);
+            OutputFile.Write(path, output => CachedEvaluationJson.Write(result, output));
             Terminal.Out.MarkupLine($"Wrote the results of {Markup.Escape(result.Case)} to {Markup.Escape(path)}.");
         }
         else
@@ -27,23 +27,5 @@ public sealed class EvalCachedCommand : Command<EvalCachedSettings>
             EvaluationTable.Render(Terminal.Out, result);
         }
         return 0;
-    }
-
-    private static void WriteJson(CachedEvaluationResult result, string path)
-    {
-        try
-        {
-            var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-            if (directory is not null)
-            {
-                Directory.CreateDirectory(directory);
-            }
-            using var output = File.Create(path);
-            CachedEvaluationJson.Write(result, output);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new IOException($"cannot write {path}: {e.Message}", e);
-        }
     }
 }

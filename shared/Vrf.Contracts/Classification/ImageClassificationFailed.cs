@@ -1,0 +1,9 @@
+namespace Vrf.Contracts;
+
+/// <summary>Event: a <see cref="ClassifyImage"/> could not be answered (corrupt image, unknown model version, wrong
+/// vector size, ...). The offending message also lands in its service's error queue with the same reason.</summary>
+/// <param name="RequestId">The request that failed.</param>
+/// <param name="ModelName">The model it asked for.</param>
+/// <param name="Reason">What was wrong, in words a client can act on.</param>
+/// <param name="Stage">The service that gave up, for example <c>embedding</c>, <c>failure-index</c> or <c>scorer</c>.</param>
+public sealed record ImageClassificationFailed(Guid RequestId, string ModelName, string Reason, string Stage);

@@ -1,0 +1,86 @@
+using System.ComponentModel.DataAnnotations;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Vrf.ServiceDefaults;
+
+/// <summary>Registers the project's MassTransit bus, for worker services (generic host) and web applications alike.</summary>
+public static class MessageBusServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the bus described by the configuration section <c>Bus</c> (<see cref="MessageBusOptions"/>, validated at
+    /// start-up), with the consumers <paramref name="registerConsumers"/> adds.
+    /// </summary>
+    public static IServiceCollection AddVrfMessageBus(this IServiceCollection services, IConfiguration configuration,
+        Action<IBusRegistrationConfigurator>? registerConsumers = null)
+    {
+        services.AddOptions<MessageBusOptions>()
+            .BindConfiguration(MessageBusOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        var transport = configuration.GetSection(MessageBusOptions.SectionName)
+            .GetValue(nameof(MessageBusOptions.Transport), MessageBusTransport.RabbitMq);
+        return services.AddMessageBus(transport, registerConsumers);
+    }
+
+    /// <summary>
+    /// Adds the bus <paramref name="options"/> describe (for example <see cref="MessageBusOptions.Parse"/> of the
+    /// CLI's <c>--bus</c>), with the consumers <paramref name="registerConsumers"/> adds.
+    /// </summary>
+    /// <exception cref="ValidationException">The options are not valid.</exception>
+    public static IServiceCollection AddVrfMessageBus(this IServiceCollection services, MessageBusOptions options,
+        Action<IBusRegistrationConfigurator>? registerConsumers = null)
+    {
+        Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
+        services.AddSingleton(Options.Create(options));
+        return services.AddMessageBus(options.Transport, registerConsumers);
+    }
+
+    private static IServiceCollection AddMessageBus(this IServiceCollection services, MessageBusTransport transport,
+        Action<IBusRegistrationConfigurator>? registerConsumers)
+    {
+        return services.AddMassTransit(bus =>
+        {
+            bus.SetKebabCaseEndpointNameFormatter();
+            bus.DisableUsageTelemetry();
+            registerConsumers?.Invoke(bus);
+
+            if (transport == MessageBusTransport.InMemory)
+            {
+                bus.UsingInMemory((context, configurator) =>
+                {
+                    LogBusAddress(context, BusOptions(context));
+                    configurator.UseVrfMessagePolicy(context);
+                    configurator.ConfigureEndpoints(context);
+                });
+            }
+            else
+            {
+                bus.UsingRabbitMq((context, configurator) =>
+                {
+                    var options = BusOptions(context);
+                    LogBusAddress(context, options);
+                    configurator.Host(options.Host, (ushort)options.Port, options.VirtualHost, host =>
+                    {
+                        host.Username(options.Username);
+                        host.Password(options.Password);
+                    });
+                    configurator.UseVrfMessagePolicy(context);
+                    configurator.ConfigureEndpoints(context);
+                });
+            }
+        });
+    }
+
+    private static MessageBusOptions BusOptions(IBusRegistrationContext context) =>
+        context.GetRequiredService<IOptions<MessageBusOptions>>().Value;
+
+    private static void LogBusAddress(IBusRegistrationContext context, MessageBusOptions options)
+    {
+        var logger = context.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MessageBusOptions).Namespace!);
+        MessageBusLog.UsingBus(logger, options.ToString());
+    }
+}
