@@ -46,7 +46,6 @@ public sealed class QdrantFailureIndexTests : FailureIndexBehaviour, IAsyncDispo
         var recall = Enumerable.Range(0, queries.Count)
             .Average(q => found[q].Nearest.Select(n => n.SampleId)
                 .Intersect(truth[q].Select(n => failures.SampleIds[n.Member])).Count() / 10.0);
-        TestContext.Current.SendDiagnosticMessage($"HNSW recall@10 over {failures.Count} failures: {recall:P1}");
         TestContext.Current.TestOutputHelper?.WriteLine($"HNSW recall@10 over {failures.Count} failures: {recall:P1}");
         Assert.True(recall >= 0.9, $"HNSW recall@10 is {recall:P1}");
     }
