@@ -3,6 +3,7 @@ using Spectre.Console.Cli;
 using Vrf.Clip.Preprocessing;
 using Vrf.Method;
 using Vrf.Method.Evaluation;
+using Vrf.Serving;
 
 namespace Vrf.Cli;
 
@@ -31,7 +32,7 @@ internal static class CliErrors
 
     private static bool IsUserError(Exception exception) =>
         exception is CommandAppException or CachedInputsException or CalibrationFailedException
-            or IOException or UnauthorizedAccessException or InvalidDataException or ImageDecodeException;
+            or ModelServingException or IOException or UnauthorizedAccessException or InvalidDataException or ImageDecodeException;
 
     private static string OneLine(string message) =>
         string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

@@ -2,6 +2,7 @@ using Spectre.Console.Cli;
 using Vrf.Cli;
 using Vrf.Cli.Commands;
 using Vrf.Cli.Commands.Clip;
+using Vrf.Cli.Commands.Models;
 
 var app = new CommandApp();
 app.Configure(config =>
@@ -20,6 +21,19 @@ app.Configure(config =>
             .WithDescription("Run every stage of a CLIP folder on images, prompts and zero-shot classes; write each tensor.")
             .WithExample("clip", "inspect", "--model", "tests/fixtures/clip-tiny", "--image", "tests/fixtures/clip-tiny/rings_32.png",
                 "--prompt", "\"a photo of rings\"", "--class", "rings", "--class", "stripes", "--out", "inspect.json");
+    });
+    config.AddBranch("models", models =>
+    {
+        models.SetDescription("Import, list and show the versioned model bundles of the model store.");
+        models.AddCommand<ModelsImportCommand>("import")
+            .WithDescription("Create a model's next version from a zero-shot and a fine-tuned CLIP folder, and build its failure index.")
+            .WithExample("models", "import", "--name", "pets", "--zero-shot", "clip", "--fine-tuned", "clip-ft", "--classes", "classes.txt",
+                "--train", "data/train", "--val", "data/val");
+        models.AddCommand<ModelsListCommand>("list")
+            .WithDescription("List every version in the model store with its status and VRF parameters.");
+        models.AddCommand<ModelsShowCommand>("show")
+            .WithDescription("Show one version's manifest (NAME for the current version, NAME@VERSION for another).")
+            .WithExample("models", "show", "pets@2", "--json");
     });
 });
 return await app.RunAsync(args);

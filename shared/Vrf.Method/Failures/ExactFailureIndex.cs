@@ -61,12 +61,7 @@ public sealed class ExactFailureIndex : IDisposable
     /// </summary>
     public double[] KthDistances(Matrix features, int k)
     {
-        ArgumentNullException.ThrowIfNull(features);
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        if (features.Columns != Dimension)
-        {
-            throw new ArgumentException($"Queries have {features.Columns} dimensions but the index has {Dimension}.", nameof(features));
-        }
+        CheckQueries(features);
         ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
         if (_members is null)
         {
@@ -74,16 +69,42 @@ public sealed class ExactFailureIndex : IDisposable
         }
         ArgumentOutOfRangeException.ThrowIfGreaterThan(k, Count);
 
-        var queries = features.L2NormalizedRows();
-        var distances = new double[queries.Rows];
-        var chunkRows = (int)Math.Clamp(_maxDistancesPerChunk / Count, 1, Math.Max(1, queries.Rows));
-        for (var start = 0; start < queries.Rows; start += chunkRows)
+        var distances = new double[features.Rows];
+        ForEachChunk(features, (squared, start) =>
         {
-            var rows = Math.Min(chunkRows, queries.Rows - start);
-            KthDistancesOfChunk(queries.Data.AsSpan(start * Dimension, rows * Dimension), rows, k)
-                .CopyTo(distances.AsSpan(start, rows));
-        }
+            var (values, _) = squared.kthvalue(k, dim: 1);
+            values.data<double>().ToArray().CopyTo(distances.AsSpan(start));
+        });
         return distances;
+    }
+
+    /// <summary>
+    /// The <paramref name="count"/> members nearest to every row of <paramref name="features"/> (normalised here),
+    /// closest first, with their squared distances: the neighbours that explain d. Members at equal distances come
+    /// in no particular order. An empty failure set gives every query no neighbours.
+    /// </summary>
+    public FailureNeighbour[][] Nearest(Matrix features, int count)
+    {
+        CheckQueries(features);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        if (_members is null)
+        {
+            return [.. Enumerable.Range(0, features.Rows).Select(_ => Array.Empty<FailureNeighbour>())];
+        }
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, Count);
+        var neighbours = new FailureNeighbour[features.Rows][];
+        ForEachChunk(features, (squared, start) =>
+        {
+            var (values, indices) = squared.topk(count, dim: 1, largest: false, sorted: true);
+            var distances = values.data<double>().ToArray();
+            var members = indices.data<long>().ToArray();
+            for (var row = 0; row < squared.shape[0]; row++)
+            {
+                neighbours[start + row] = [.. Enumerable.Range(row * count, count)
+                    .Select(at => new FailureNeighbour((int)members[at], distances[at]))];
+            }
+        });
+        return neighbours;
     }
 
     public void Dispose()
@@ -93,13 +114,32 @@ public sealed class ExactFailureIndex : IDisposable
         _memberSquaredNorms?.Dispose();
     }
 
-    private double[] KthDistancesOfChunk(ReadOnlySpan<double> chunk, int rows, int k)
+    private void CheckQueries(Matrix features)
     {
-        using var scope = NewDisposeScope();
-        using var noGrad = no_grad();
-        var queries = tensor(chunk.ToArray(), [rows, Dimension], ScalarType.Float64);
-        var squared = queries.square().sum(1, keepdim: true) + _memberSquaredNorms!.unsqueeze(0) - 2 * queries.mm(_members!.t());
-        var (values, _) = squared.clamp_min(0).kthvalue(k, dim: 1);
-        return values.data<double>().ToArray();
+        ArgumentNullException.ThrowIfNull(features);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (features.Columns != Dimension)
+        {
+            throw new ArgumentException($"Queries have {features.Columns} dimensions but the index has {Dimension}.", nameof(features));
+        }
+    }
+
+    /// <summary>
+    /// Normalises the queries and hands <paramref name="visit"/> their squared distances to every member, chunk by
+    /// chunk ([chunk rows, |V|] float64, clamped at 0), with the index of the chunk's first query.
+    /// </summary>
+    private void ForEachChunk(Matrix features, Action<Tensor, int> visit)
+    {
+        var queries = features.L2NormalizedRows();
+        var chunkRows = (int)Math.Clamp(_maxDistancesPerChunk / Count, 1, Math.Max(1, queries.Rows));
+        for (var start = 0; start < queries.Rows; start += chunkRows)
+        {
+            var rows = Math.Min(chunkRows, queries.Rows - start);
+            using var scope = NewDisposeScope();
+            using var noGrad = no_grad();
+            var chunk = tensor(queries.Data.AsSpan(start * Dimension, rows * Dimension).ToArray(), [rows, Dimension], ScalarType.Float64);
+            var squared = chunk.square().sum(1, keepdim: true) + _memberSquaredNorms!.unsqueeze(0) - 2 * chunk.mm(_members!.t());
+            visit(squared.clamp_min(0), start);
+        }
     }
 }

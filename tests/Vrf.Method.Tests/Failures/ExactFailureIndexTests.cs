@@ -113,6 +113,58 @@ public sealed class ExactFailureIndexTests
         Assert.Throws<ObjectDisposedException>(() => index.KthDistances(new Matrix(1, 2, [1, 1]), 1));
     }
 
+    [Fact]
+    public void The_nearest_members_come_closest_first_and_the_K_th_of_them_is_at_the_K_th_distance()
+    {
+        var random = new Random(23);
+        var members = WithDuplicates(RandomMatrix(random, 20, 6), 5).L2NormalizedRows();
+        var queries = RandomMatrix(random, 9, 6);
+        using var index = new ExactFailureIndex(members, maxDistancesPerChunk: 2 * 25);
+
+        var nearest = index.Nearest(queries, 7);
+
+        for (var q = 0; q < queries.Rows; q++)
+        {
+            Assert.Equal(7, nearest[q].Length);
+            Assert.Equal(nearest[q].Select(n => n.Distance).Order(), nearest[q].Select(n => n.Distance));
+            Assert.Equal(7, nearest[q].Select(n => n.Member).Distinct().Count());
+            foreach (var neighbour in nearest[q])
+            {
+                Assert.Equal(BruteForceTo(members, queries, q, neighbour.Member), neighbour.Distance, 12);
+            }
+        }
+        Assert.Equal(index.KthDistances(queries, 7), nearest.Select(n => n[^1].Distance), (x, y) => Math.Abs(x - y) <= 1e-14);
+    }
+
+    [Fact]
+    public void An_empty_failure_set_has_no_nearest_members()
+    {
+        using var index = new ExactFailureIndex(new Matrix(0, 2));
+
+        Assert.All(index.Nearest(new Matrix(2, 2, [1, 0, 0, 1]), 3), Assert.Empty);
+    }
+
+    [Fact]
+    public void More_nearest_members_than_the_set_holds_are_refused()
+    {
+        using var index = new ExactFailureIndex(new Matrix(2, 2, [1, 0, 0, 1]));
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => index.Nearest(new Matrix(1, 2, [1, 1]), 3));
+        Assert.Throws<ArgumentOutOfRangeException>(() => index.Nearest(new Matrix(1, 2, [1, 1]), 0));
+    }
+
+    private static double BruteForceTo(Matrix normalizedMembers, Matrix queries, int query, int member)
+    {
+        var normalizedQueries = queries.L2NormalizedRows();
+        var sum = 0.0;
+        for (var j = 0; j < queries.Columns; j++)
+        {
+            var difference = normalizedQueries[query, j] - normalizedMembers[member, j];
+            sum += difference * difference;
+        }
+        return sum;
+    }
+
     private static Matrix RandomMatrix(Random random, int rows, int columns) =>
         new(rows, columns, [.. Enumerable.Range(0, rows * columns).Select(_ => random.NextDouble() * 2 - 1)]);
 

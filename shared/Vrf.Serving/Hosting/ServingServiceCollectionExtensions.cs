@@ -1,0 +1,68 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Qdrant.Client;
+using Vrf.Serving.Failures;
+using Vrf.Serving.Import;
+using Vrf.Serving.Indexing;
+using Vrf.Serving.Inference;
+using Vrf.Serving.Store;
+
+namespace Vrf.Serving.Hosting;
+
+/// <summary>Registers the serving core with options bound from configuration.</summary>
+public static class ServingServiceCollectionExtensions
+{
+    /// <summary>
+    /// The model store (<c>ModelStore</c> section), the failure index (<c>FailureIndex</c>), the inference options
+    /// (<c>Inference</c>), the importer and the index builder.
+    /// </summary>
+    public static IServiceCollection AddModelServing(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModelStore();
+        services.AddFailureIndex(configuration);
+        services.AddOptions<InferenceOptions>().BindConfiguration(InferenceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<DatasetEmbedder>();
+        services.TryAddSingleton<ModelImporter>();
+        services.TryAddSingleton<FailureIndexBuilder>();
+        return services;
+    }
+
+    /// <summary>The model store, its folder from <c>ModelStore:Root</c>, <c>VRF_MODEL_STORE</c> or <c>~/.vrf/models</c>.</summary>
+    public static IServiceCollection AddModelStore(this IServiceCollection services)
+    {
+        services.AddOptions<ModelStoreOptions>().BindConfiguration(ModelStoreOptions.Section);
+        services.TryAddSingleton<ModelStore>();
+        return services;
+    }
+
+    /// <summary>
+    /// The failure index that <c>FailureIndex:Kind</c> names: the embedded exact index (default), or Qdrant with one
+    /// <see cref="QdrantClient"/> singleton for <c>FailureIndex:Qdrant:Url</c> (or <c>QDRANT_URL</c>).
+    /// </summary>
+    public static IServiceCollection AddFailureIndex(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddModelStore();
+        services.AddOptions<FailureIndexOptions>().BindConfiguration(FailureIndexOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FailureIndexOptions>, FailureIndexOptionsValidation>());
+        var kind = configuration.GetSection(FailureIndexOptions.Section).Get<FailureIndexOptions>()?.Kind ?? FailureIndexKind.Embedded;
+        if (kind == FailureIndexKind.Qdrant)
+        {
+            services.TryAddSingleton<IQdrantClient>(provider =>
+            {
+                var qdrant = provider.GetRequiredService<IOptions<FailureIndexOptions>>().Value.Qdrant;
+                return new QdrantClient(qdrant.ResolveUrl(), qdrant.ApiKey, loggerFactory: provider.GetService<ILoggerFactory>());
+            });
+            services.TryAddSingleton<IFailureIndex, QdrantFailureIndex>();
+        }
+        else
+        {
+            services.TryAddSingleton<EmbeddedFailureIndex>();
+            services.TryAddSingleton<IFailureIndex>(provider => provider.GetRequiredService<EmbeddedFailureIndex>());
+        }
+        return services;
+    }
+}

@@ -1,0 +1,25 @@
+using Vrf.Serving.Store;
+
+namespace Vrf.Serving.Import;
+
+/// <summary>What <c>vrf models import</c> is given.</summary>
+/// <param name="Name">The model; the import becomes its next version.</param>
+/// <param name="ZeroShotModel">A Hugging Face CLIPModel folder (config, weights, tokenizer, preprocessor config).</param>
+/// <param name="FineTunedModel">The fine-tuned CLIPModel folder; its image tower is used.</param>
+/// <param name="Classes">The classes file, one name per line, in logit order.</param>
+/// <param name="Train">The training images (ImageFolder): the zero-shot failures are selected from them.</param>
+/// <param name="Validation">Held-out images (ImageFolder) for the temperatures and (a, b); defaults are used without it.</param>
+/// <param name="Templates">A prompt templates file; OpenAI's 80 ImageNet templates when null.</param>
+/// <param name="FineTunedHead">The fine-tuned head (ZeroShotHead safetensors format); when null it is built like the
+/// zero-shot head, from the fine-tuned model's own text tower.</param>
+/// <param name="KSelection">How K is chosen when the version is indexed; the paper's rule when null.</param>
+public sealed record ModelImportRequest(
+    string Name,
+    string ZeroShotModel,
+    string FineTunedModel,
+    string Classes,
+    string Train,
+    string? Validation = null,
+    string? Templates = null,
+    string? FineTunedHead = null,
+    KSelection? KSelection = null);

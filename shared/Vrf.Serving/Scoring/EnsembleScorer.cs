@@ -1,0 +1,65 @@
+using Vrf.Method;
+using Vrf.Serving.Failures;
+using Vrf.Serving.Store;
+
+namespace Vrf.Serving.Scoring;
+
+/// <summary>
+/// Combines one image's two logit vectors into class probabilities with the core library's ensembles: VRF with the
+/// version's (a, b) and temperatures, either model alone, or the output-space ensemble at α. Stateless.
+/// </summary>
+public static class EnsembleScorer
+{
+    /// <param name="distance">d for the image; required by <see cref="ScoringMode.Vrf"/>, reported for any mode.</param>
+    /// <param name="oseAlpha">α for <see cref="ScoringMode.OutputSpace"/>; the version's tuned α when null.</param>
+    /// <exception cref="InvalidFeatureException">The logits do not have one value per class of the model.</exception>
+    public static EnsembleScore Score(float[] zeroShotLogits, float[] fineTunedLogits, int classCount, VrfParameters parameters,
+        ScoringMode mode, double? distance = null, double? oseAlpha = null)
+    {
+        ArgumentNullException.ThrowIfNull(zeroShotLogits);
+        ArgumentNullException.ThrowIfNull(fineTunedLogits);
+        ArgumentNullException.ThrowIfNull(parameters);
+        if (zeroShotLogits.Length != classCount || fineTunedLogits.Length != classCount)
+        {
+            throw new InvalidFeatureException(
+                $"The model has {classCount} classes but the logits have {zeroShotLogits.Length} (zero-shot) and {fineTunedLogits.Length} (fine-tuned) values.");
+        }
+        if (!zeroShotLogits.All(float.IsFinite) || !fineTunedLogits.All(float.IsFinite))
+        {
+            throw new InvalidFeatureException("The logits hold a NaN or an infinity.");
+        }
+        var logits = new ModelLogits(Row(zeroShotLogits), Row(fineTunedLogits));
+        var zeroShot = Softmax.Rows(logits.ZeroShot);
+        var fineTuned = Softmax.Rows(logits.FineTuned);
+        var (probabilities, weight) = mode switch
+        {
+            ScoringMode.Vrf => Vrf(logits, parameters, distance),
+            ScoringMode.ZeroShot => (zeroShot, 0.0),
+            ScoringMode.FineTuned => (fineTuned, 1.0),
+            ScoringMode.OutputSpace => OutputSpace(logits, oseAlpha ?? parameters.OseAlpha),
+            _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown scoring mode."),
+        };
+        return new EnsembleScore(mode, probabilities.Data, Argmax.Of(probabilities.Data), weight, distance, zeroShot.Data, fineTuned.Data);
+    }
+
+    private static (Matrix Probabilities, double Weight) Vrf(ModelLogits logits, VrfParameters parameters, double? distance)
+    {
+        if (distance is not { } d || double.IsNaN(d))
+        {
+            throw new ArgumentException("VRF scoring needs the image's distance to the failure set.", nameof(distance));
+        }
+        var weight = parameters.Weight.At(d);
+        return (new VrfEnsemble(logits, parameters.Temperatures).Probabilities([weight]), weight);
+    }
+
+    private static (Matrix Probabilities, double Weight) OutputSpace(ModelLogits logits, double alpha)
+    {
+        if (!(alpha >= 0 && alpha <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(alpha), alpha, "The output-space α must lie in [0, 1].");
+        }
+        return (new OutputSpaceEnsemble(logits).Probabilities(alpha), alpha);
+    }
+
+    private static Matrix Row(float[] values) => new(1, values.Length, [.. values.Select(x => (double)x)]);
+}

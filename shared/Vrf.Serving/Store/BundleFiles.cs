@@ -1,0 +1,25 @@
+namespace Vrf.Serving.Store;
+
+/// <summary>The files and folders of a bundle, relative to its version folder.</summary>
+/// <param name="ZeroShotModel">The zero-shot CLIP model (a Hugging Face CLIPModel folder).</param>
+/// <param name="FineTunedModel">The fine-tuned CLIP model (same format; its image tower is used).</param>
+/// <param name="ZeroShotHead">The zero-shot head, in the ZeroShotHead safetensors format.</param>
+/// <param name="FineTunedHead">The fine-tuned head, same format.</param>
+/// <param name="Classes">The class names, one per line.</param>
+/// <param name="Templates">The prompt templates the heads were built with, one per line.</param>
+/// <param name="FailureSet">The zero-shot failure set (features, labels, sample ids); absent until indexed.</param>
+public sealed record BundleFiles(
+    string ZeroShotModel,
+    string FineTunedModel,
+    string ZeroShotHead,
+    string FineTunedHead,
+    string Classes,
+    string Templates,
+    string? FailureSet)
+{
+    public const string FailureSetFileName = "failure-set.safetensors";
+
+    /// <summary>The layout every import writes.</summary>
+    public static BundleFiles Standard { get; } = new(
+        "zero-shot", "fine-tuned", "zero-shot-head.safetensors", "fine-tuned-head.safetensors", "classes.txt", "templates.txt", null);
+}

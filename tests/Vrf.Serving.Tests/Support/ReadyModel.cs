@@ -1,0 +1,38 @@
+using Microsoft.Extensions.DependencyInjection;
+using Vrf.Serving.Failures;
+using Vrf.Serving.Import;
+using Vrf.Serving.Indexing;
+using Vrf.Serving.Store;
+
+namespace Vrf.Serving.Tests.Support;
+
+/// <summary>A workspace whose model "tiny" was imported and indexed once, shared by the tests that only read it.</summary>
+public sealed class ReadyModel : IAsyncLifetime
+{
+    public TinyWorkspace Workspace { get; } = new();
+
+    public ServiceProvider Services { get; private set; } = null!;
+
+    public ModelBundle Imported { get; private set; } = null!;
+
+    public ModelBundle Ready { get; private set; } = null!;
+
+    public List<IndexingProgress> Progress { get; } = [];
+
+    public ModelStore Store => Services.GetRequiredService<ModelStore>();
+
+    public IFailureIndex Index => Services.GetRequiredService<IFailureIndex>();
+
+    public async ValueTask InitializeAsync()
+    {
+        Services = Workspace.Services();
+        Imported = Services.GetRequiredService<ModelImporter>().Import(Workspace.Request("tiny"));
+        Ready = await Services.GetRequiredService<FailureIndexBuilder>().BuildAsync(Imported.Id, new SynchronousProgress<IndexingProgress>(Progress.Add));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        Workspace.Dispose();
+    }
+}
