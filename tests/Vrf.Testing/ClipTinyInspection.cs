@@ -12,6 +12,7 @@ public sealed record ClipTinyInspection(
     IReadOnlyList<string> Prompts,
     IReadOnlyList<string> ClassNames,
     IReadOnlyList<string> Templates,
+    IReadOnlyList<string> ZeroShotPrompts,
     ExpectedTensors Expected)
 {
     public static ClipTinyInspection Load()
@@ -27,6 +28,7 @@ public sealed record ClipTinyInspection(
             Strings(root.GetProperty("prompts")),
             Strings(zeroShot.GetProperty("classnames")),
             Strings(zeroShot.GetProperty("templates")),
+            Strings(zeroShot.GetProperty("prompts")),
             expected);
     }
 

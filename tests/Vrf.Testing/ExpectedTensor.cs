@@ -9,5 +9,12 @@ public sealed record ExpectedTensor(string Name, long[] Shape, string DType, dou
 
     public long[] AsInt64s() => Array.ConvertAll(Data, d => checked((long)d));
 
+    /// <summary>The data of one index along the first dimension (e.g. one image of a batch).</summary>
+    public ArraySegment<double> Row(int index)
+    {
+        var rowLength = Data.Length / (int)Shape[0];
+        return new ArraySegment<double>(Data, index * rowLength, rowLength);
+    }
+
     public string ShapeText => $"[{string.Join(", ", Shape)}]";
 }

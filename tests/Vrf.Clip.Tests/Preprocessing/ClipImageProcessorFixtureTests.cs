@@ -10,18 +10,20 @@ public sealed class ClipImageProcessorFixtureTests
 
     private static readonly ClipImageProcessor Processor = ClipImageProcessor.FromFolder(RepositoryPaths.Fixture("clip-tiny"));
 
-    public static TheoryData<int> ImageIndices => new(Enumerable.Range(0, ExpectedOutputs.ImageFiles.Count));
+    private static readonly ClipTinyInspection Fixture = ClipTinyInspection.Load();
+
+    public static TheoryData<int> ImageIndices => new(Enumerable.Range(0, Fixture.ImagePaths.Count));
 
     [Theory]
     [MemberData(nameof(ImageIndices))]
     public void Every_fixture_image_resizes_and_crops_to_the_reference_bytes(int index)
     {
-        var shape = ExpectedOutputs.Shape("pixel_uint8_hwc");
-        var expected = ExpectedOutputs.Row(ExpectedOutputs.Int64Data("pixel_uint8_hwc"), shape, index);
+        var reference = Fixture.Expected["pixel_uint8_hwc"];
+        var expected = reference.Row(index);
 
         var image = Preprocess(index);
 
-        Assert.Equal(shape[1..], new[] { image.Height, image.Width, 3 });
+        Assert.Equal(reference.Shape[1..], new long[] { image.Height, image.Width, 3 });
         Assert.Equal(expected.Select(v => (byte)v), image.Pixels.Bytes.ToArray());
     }
 
@@ -29,8 +31,7 @@ public sealed class ClipImageProcessorFixtureTests
     [MemberData(nameof(ImageIndices))]
     public void Every_fixture_image_normalises_to_the_reference_pixel_values(int index)
     {
-        var shape = ExpectedOutputs.Shape("pixel_values");
-        var expected = ExpectedOutputs.Row(ExpectedOutputs.DoubleData("pixel_values"), shape, index);
+        var expected = Fixture.Expected["pixel_values"].Row(index);
 
         var image = Preprocess(index);
 
@@ -41,13 +42,13 @@ public sealed class ClipImageProcessorFixtureTests
     [Fact]
     public void The_fixture_images_stack_into_the_reference_float32_batch()
     {
-        var images = Enumerable.Range(0, ExpectedOutputs.ImageFiles.Count).Select(Preprocess);
+        var images = Enumerable.Range(0, Fixture.ImagePaths.Count).Select(Preprocess);
 
         using var batch = ClipImageProcessor.ToBatch(images);
 
         Assert.Equal(torch.ScalarType.Float32, batch.dtype);
-        Assert.Equal(ExpectedOutputs.Shape("pixel_values").Select(d => (long)d), batch.shape);
-        var expected = ExpectedOutputs.DoubleData("pixel_values");
+        Assert.Equal(Fixture.Expected["pixel_values"].Shape, batch.shape);
+        var expected = Fixture.Expected["pixel_values"].Data;
         var actual = batch.data<float>().ToArray();
         Assert.True(expected.Zip(actual).All(pair => Math.Abs(pair.First - pair.Second) <= PixelValueTolerance));
     }
@@ -73,7 +74,7 @@ public sealed class ClipImageProcessorFixtureTests
 
     private static PreprocessedImage Preprocess(int index)
     {
-        var path = RepositoryPaths.Fixture("clip-tiny", ExpectedOutputs.ImageFiles[index]);
+        var path = Fixture.ImagePaths[index];
         return Processor.Preprocess(File.ReadAllBytes(path), path);
     }
 }

@@ -1,5 +1,4 @@
 using TorchSharp;
-using Vrf.Clip.Tests.Preprocessing;
 using Vrf.Clip.Tokenization;
 using Vrf.Testing;
 
@@ -7,6 +6,8 @@ namespace Vrf.Clip.Tests.Tokenization;
 
 public sealed class ClipTokenizerBatchTests
 {
+    private static readonly ClipTinyInspection Fixture = ClipTinyInspection.Load();
+
     private readonly ClipTokenizer tokenizer = FixtureTokenizer.Instance;
 
     [Theory]
@@ -14,20 +15,20 @@ public sealed class ClipTokenizerBatchTests
     [InlineData("zeroshot", "zeroshot_input_ids", "zeroshot_attention_mask")]
     public void The_fixture_prompts_encode_to_the_expected_model_inputs(string prompts, string ids, string mask)
     {
-        var texts = prompts == "prompts" ? ExpectedOutputs.Prompts : ExpectedOutputs.ZeroShotPrompts;
+        var texts = prompts == "prompts" ? Fixture.Prompts : Fixture.ZeroShotPrompts;
 
         var batch = tokenizer.Encode(texts);
 
-        Assert.Equal(ExpectedOutputs.Shape(ids), new[] { batch.Count, batch.SequenceLength });
-        Assert.Equal(ExpectedOutputs.Int64Data(ids), batch.InputIds.Cast<long>());
-        Assert.Equal(ExpectedOutputs.Int64Data(mask), batch.AttentionMask.Cast<long>());
+        Assert.Equal(Fixture.Expected[ids].Shape, new long[] { batch.Count, batch.SequenceLength });
+        Assert.Equal(Fixture.Expected[ids].AsInt64s(), batch.InputIds.Cast<long>());
+        Assert.Equal(Fixture.Expected[mask].AsInt64s(), batch.AttentionMask.Cast<long>());
         Assert.Empty(batch.TruncatedRows);
     }
 
     [Fact]
     public void The_ids_come_out_as_an_int64_tensor_of_rows_by_sequence_length()
     {
-        var batch = tokenizer.Encode(ExpectedOutputs.Prompts);
+        var batch = tokenizer.Encode(Fixture.Prompts);
 
         using var ids = batch.InputIdsTensor();
         using var mask = batch.AttentionMaskTensor();
@@ -35,7 +36,7 @@ public sealed class ClipTokenizerBatchTests
         Assert.Equal(torch.ScalarType.Int64, ids.dtype);
         Assert.Equal(torch.ScalarType.Int64, mask.dtype);
         Assert.Equal(new[] { batch.Count, (long)batch.SequenceLength }, ids.shape);
-        Assert.Equal(ExpectedOutputs.Int64Data("input_ids"), ids.data<long>().ToArray());
+        Assert.Equal(Fixture.Expected["input_ids"].AsInt64s(), ids.data<long>().ToArray());
     }
 
     [Fact]
