@@ -9,6 +9,7 @@ Prints one JSON object on stdout: {"torch": version, "threads": n, "image": {bat
 import argparse
 import json
 import math
+import statistics
 import struct
 import sys
 import time
@@ -156,12 +157,14 @@ def load(folder):
 
 
 def throughput(fn, batch, min_seconds, min_runs):
+    """Items per second over the median run, after one warm-up run, timing at least min_runs runs and min_seconds."""
     fn()
-    runs, start = 0, time.perf_counter()
-    while runs < min_runs or time.perf_counter() - start < min_seconds:
+    times, start = [], time.perf_counter()
+    while len(times) < min_runs or time.perf_counter() - start < min_seconds:
+        begin = time.perf_counter()
         fn()
-        runs += 1
-    return runs * batch / (time.perf_counter() - start)
+        times.append(time.perf_counter() - begin)
+    return batch / statistics.median(times)
 
 
 def matmul_rate(size, min_seconds, min_runs):

@@ -38,7 +38,8 @@ public sealed class ClipBenchCommand : Command<ClipBenchSettings>
         }
 
         var report = new ClipBenchReport(settings.Device, get_num_threads(), typeof(torch).Assembly.GetName().Version!.ToString(3),
-            peer?.TorchVersion, matmul, session.PyTorchMatmulGflopsPerSecond, residentAtStart, session.Models);
+            peer?.TorchVersion, matmul, session.PyTorchMatmulGflopsPerSecond, Environment.GetEnvironmentVariable("GLIBC_TUNABLES"),
+            residentAtStart, session.Models);
         output.Summary(report);
         if (settings.Json is { } json)
         {

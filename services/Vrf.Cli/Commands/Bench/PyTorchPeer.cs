@@ -67,7 +67,7 @@ public sealed class PyTorchPeer
             "--seconds", minimumSeconds.ToString(CultureInfo.InvariantCulture),
             "--min-runs", Throughput.MinimumRuns.ToString(CultureInfo.InvariantCulture),
             "--matmul-size", matmulSize.ToString(CultureInfo.InvariantCulture),
-        ]);
+        ], threads);
         if (run.ExitCode != 0)
         {
             throw new InvalidOperationException($"the PyTorch peer exited with {run.ExitCode}: {LastLines(run.Errors, ErrorLinesShown)}");
@@ -86,7 +86,12 @@ public sealed class PyTorchPeer
 
     private sealed record PythonRun(int ExitCode, string Output, string Errors);
 
-    private static PythonRun RunPython(IEnumerable<string> arguments)
+    /// <param name="arguments">The interpreter's arguments.</param>
+    /// <param name="threads">
+    /// When given, also the OpenMP and OpenBLAS thread counts: Debian's PyTorch hands matrix products to OpenBLAS,
+    /// whose own threads <c>torch.set_num_threads</c> does not limit.
+    /// </param>
+    private static PythonRun RunPython(IEnumerable<string> arguments, int? threads = null)
     {
         var start = new ProcessStartInfo(Python)
         {
@@ -97,6 +102,11 @@ public sealed class PyTorchPeer
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+        if (threads is { } count)
+        {
+            start.Environment["OMP_NUM_THREADS"] = count.ToString(CultureInfo.InvariantCulture);
+            start.Environment["OPENBLAS_NUM_THREADS"] = count.ToString(CultureInfo.InvariantCulture);
         }
         var output = new StringBuilder();
         var errors = new StringBuilder();

@@ -3,26 +3,35 @@ using System.Diagnostics;
 namespace Vrf.Cli.Commands.Bench;
 
 /// <summary>
-/// How fast a repeated piece of work runs: one untimed warm-up run, then runs until both the least time and the least
-/// number of runs are reached; the rate is items over the whole timed span (as the PyTorch peer measures it).
+/// How fast a repeated piece of work runs: one untimed warm-up run, then runs timed one by one until both the least
+/// time and the least number of runs are reached. The rate uses the median run, which other programs on a shared
+/// machine disturb less than the mean; the PyTorch peer measures the same way.
 /// </summary>
-public sealed record Throughput(int Runs, double Seconds, int ItemsPerRun)
+/// <param name="Runs">Timed runs.</param>
+/// <param name="TotalSeconds">Their time together.</param>
+/// <param name="MedianSeconds">The median run's time.</param>
+/// <param name="ItemsPerRun">Images, prompts or products per run.</param>
+public sealed record Throughput(int Runs, double TotalSeconds, double MedianSeconds, int ItemsPerRun)
 {
     public const int MinimumRuns = 3;
 
-    public double ItemsPerSecond => Runs * ItemsPerRun / Seconds;
+    public double ItemsPerSecond => ItemsPerRun / MedianSeconds;
 
     /// <param name="run">One run; it must not return before its work is done (synchronise an accelerator inside).</param>
     public static Throughput Measure(Action run, int itemsPerRun, double minimumSeconds)
     {
         run();
-        var runs = 0;
-        var clock = Stopwatch.StartNew();
-        while (runs < MinimumRuns || clock.Elapsed.TotalSeconds < minimumSeconds)
+        var seconds = new List<double>();
+        var total = Stopwatch.StartNew();
+        while (seconds.Count < MinimumRuns || total.Elapsed.TotalSeconds < minimumSeconds)
         {
+            var start = Stopwatch.GetTimestamp();
             run();
-            runs++;
+            seconds.Add(Stopwatch.GetElapsedTime(start).TotalSeconds);
         }
-        return new Throughput(runs, clock.Elapsed.TotalSeconds, itemsPerRun);
+        seconds.Sort();
+        var middle = seconds.Count / 2;
+        var median = seconds.Count % 2 == 1 ? seconds[middle] : (seconds[middle - 1] + seconds[middle]) / 2;
+        return new Throughput(seconds.Count, total.Elapsed.TotalSeconds, median, itemsPerRun);
     }
 }
