@@ -9,7 +9,6 @@ Prints one JSON object on stdout: {"torch": version, "threads": n, "image": {bat
 import argparse
 import json
 import math
-import statistics
 import struct
 import sys
 import time
@@ -157,14 +156,15 @@ def load(folder):
 
 
 def throughput(fn, batch, min_seconds, min_runs):
-    """Items per second over the median run, after one warm-up run, timing at least min_runs runs and min_seconds."""
+    """Items per second in the fastest run (the least disturbed by other programs), after one warm-up run, timing at
+    least min_runs runs and min_seconds."""
     fn()
     times, start = [], time.perf_counter()
     while len(times) < min_runs or time.perf_counter() - start < min_seconds:
         begin = time.perf_counter()
         fn()
         times.append(time.perf_counter() - begin)
-    return batch / statistics.median(times)
+    return batch / min(times)
 
 
 def matmul_rate(size, min_seconds, min_runs):

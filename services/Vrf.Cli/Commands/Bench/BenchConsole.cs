@@ -53,7 +53,7 @@ public sealed class BenchConsole(IAnsiConsole console)
         console.WriteLine();
         console.WriteLine($"Matmul {report.Matmul.Size}×{report.Matmul.Size} float32 on {report.Device}, {report.Threads} thread(s) on both sides:");
         console.WriteLine($"  TorchSharp {report.TorchSharp} {Rate(report.Matmul.GflopsPerSecond)} GFLOP/s, {pyTorch}.");
-        console.WriteLine($"  glibc malloc tunables: {report.MallocTunables ?? "none (GLIBC_TUNABLES unset)"}.");
+        console.WriteLine($"  resident memory at start {Mib(report.ResidentBytesAtStart)} MiB; glibc malloc tunables: {report.MallocTunables ?? "none"}.");
         console.WriteLine("Ratio: TorchSharp ÷ PyTorch. Efficiency: achieved ÷ TorchSharp's matmul GFLOP/s.");
     }
 

@@ -4,7 +4,7 @@ namespace Vrf.Cli.Commands.Bench;
 
 /// <summary>The machine's dense float32 matrix-product rate, the yardstick for the encoders' efficiency.</summary>
 /// <param name="Size">The side of the square matrices multiplied.</param>
-/// <param name="GflopsPerSecond">2·n³ FLOPs per product over the median product time, in GFLOP/s.</param>
+/// <param name="GflopsPerSecond">2·n³ FLOPs over the fastest product's time, in GFLOP/s.</param>
 public sealed record MatmulRate(int Size, double GflopsPerSecond)
 {
     public static MatmulRate Measure(int size, Device device, double minimumSeconds)
