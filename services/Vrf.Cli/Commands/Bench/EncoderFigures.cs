@@ -3,12 +3,13 @@ namespace Vrf.Cli.Commands.Bench;
 /// <summary>One row of a model's results: one encoder at one batch size, TorchSharp beside PyTorch.</summary>
 /// <param name="Encoder"><c>image</c> or <c>text</c>.</param>
 /// <param name="Batch">Images or prompts per forward pass.</param>
-/// <param name="TorchSharpPerSecond">TorchSharp's images (or prompts) per second.</param>
-/// <param name="PyTorchPerSecond">PyTorch's, or null without the peer.</param>
+/// <param name="TorchSharpPerSecond">TorchSharp's images (or prompts) per second in its fastest run.</param>
+/// <param name="TorchSharpMedianPerSecond">The same in its median run.</param>
+/// <param name="PyTorchPerSecond">PyTorch's in its fastest run, or null without the peer.</param>
 /// <param name="FlopsPerItem">FLOPs per image (or prompt), see <see cref="ClipFlops"/>.</param>
 /// <param name="MatmulGflopsPerSecond">The machine's matmul rate measured by TorchSharp.</param>
 public sealed record EncoderFigures(
-    string Encoder, int Batch, double TorchSharpPerSecond, double? PyTorchPerSecond, double FlopsPerItem,
+    string Encoder, int Batch, double TorchSharpPerSecond, double TorchSharpMedianPerSecond, double? PyTorchPerSecond, double FlopsPerItem,
     double MatmulGflopsPerSecond)
 {
     /// <summary>TorchSharp ÷ PyTorch: above 1, TorchSharp is faster.</summary>

@@ -18,9 +18,9 @@ public sealed record ModelBenchmark(
         var perImage = ClipFlops.PerImage(config);
         var figures = torchSharp.Images
             .Select(image => new EncoderFigures("image", image.Key, image.Value.ItemsPerSecond,
-                pyTorch?.Image.GetValueOrDefault(image.Key), perImage, matmul.GflopsPerSecond))
+                image.Value.MedianItemsPerSecond, pyTorch?.Image.GetValueOrDefault(image.Key), perImage, matmul.GflopsPerSecond))
             .Append(new EncoderFigures("text", torchSharp.Text.ItemsPerRun, torchSharp.Text.ItemsPerSecond,
-                pyTorch?.Text, ClipFlops.PerPrompt(config, config.Text.MaxPositionEmbeddings), matmul.GflopsPerSecond))
+                torchSharp.Text.MedianItemsPerSecond, pyTorch?.Text, ClipFlops.PerPrompt(config, config.Text.MaxPositionEmbeddings), matmul.GflopsPerSecond))
             .ToList();
         return new ModelBenchmark(target.Name, target.Folder, ShapeOf(config), figures, memory, peerNote);
     }

@@ -18,6 +18,8 @@ public sealed record Throughput(int Runs, double TotalSeconds, double FastestSec
 
     public double ItemsPerSecond => ItemsPerRun / FastestSeconds;
 
+    public double MedianItemsPerSecond => ItemsPerRun / MedianSeconds;
+
     /// <param name="run">One run; it must not return before its work is done (synchronise an accelerator inside).</param>
     public static Throughput Measure(Action run, int itemsPerRun, double minimumSeconds)
     {
