@@ -3,7 +3,8 @@
 
 Reads a Hugging Face CLIP folder (config.json + model.safetensors), builds both towers with PyTorch modules, loads the
 same weights, and times the image encoder at the given batch sizes and the text encoder at batch 32.
-Prints one JSON object on stdout: {"torch": version, "threads": n, "image": {batch: images_per_s}, "text": prompts_per_s}.
+Prints one JSON object on stdout: {"torch": version, "threads": n, "image": {batch: images_per_s}, "text": prompts_per_s,
+"matmul": GFLOP/s of an n x n float32 product, or null with --matmul-size 0}.
 """
 import argparse
 import json
@@ -155,12 +156,20 @@ def load(folder):
 
 
 def throughput(fn, batch, min_seconds, min_runs):
+    """Items per second in the fastest run (the least disturbed by other programs), after one warm-up run, timing at
+    least min_runs runs and min_seconds."""
     fn()
-    runs, start = 0, time.perf_counter()
-    while runs < min_runs or time.perf_counter() - start < min_seconds:
+    times, start = [], time.perf_counter()
+    while len(times) < min_runs or time.perf_counter() - start < min_seconds:
+        begin = time.perf_counter()
         fn()
-        runs += 1
-    return runs * batch / (time.perf_counter() - start)
+        times.append(time.perf_counter() - begin)
+    return batch / min(times)
+
+
+def matmul_rate(size, min_seconds, min_runs):
+    left, right = torch.randn(size, size), torch.randn(size, size)
+    return 2 * size ** 3 * throughput(lambda: left @ right, 1, min_seconds, min_runs) / 1e9
 
 
 def main():
@@ -171,6 +180,7 @@ def main():
     parser.add_argument("--seconds", type=float, default=3.0)
     parser.add_argument("--min-runs", type=int, default=3)
     parser.add_argument("--threads", type=int, default=0)
+    parser.add_argument("--matmul-size", type=int, default=2048)
     args = parser.parse_args()
     if args.threads:
         torch.set_num_threads(args.threads)
@@ -179,6 +189,7 @@ def main():
     size = vision_cfg["image_size"]
     result = {"torch": torch.__version__, "threads": torch.get_num_threads(), "image": {}}
     with torch.no_grad():
+        result["matmul"] = matmul_rate(args.matmul_size, args.seconds, args.min_runs) if args.matmul_size else None
         for batch in (int(b) for b in args.batches.split(",")):
             pixels = torch.randn(batch, 3, size, size)
             result["image"][str(batch)] = throughput(lambda: vision(pixels), batch, args.seconds, args.min_runs)

@@ -1,6 +1,7 @@
 using Spectre.Console.Cli;
 using Vrf.Cli;
 using Vrf.Cli.Commands;
+using Vrf.Cli.Commands.Bench;
 using Vrf.Cli.Commands.Clip;
 using Vrf.Cli.Commands.Models;
 
@@ -34,6 +35,15 @@ app.Configure(config =>
         models.AddCommand<ModelsShowCommand>("show")
             .WithDescription("Show one version's manifest (NAME for the current version, NAME@VERSION for another).")
             .WithExample("models", "show", "pets@2", "--json");
+    });
+    config.AddBranch("bench", bench =>
+    {
+        bench.SetDescription("Measure the services' building blocks on this machine.");
+        bench.AddCommand<ClipBenchCommand>("clip")
+            .WithDescription("CLIP encoder throughput, efficiency and memory, side by side with PyTorch on the CPU.")
+            .WithExample("bench", "clip")
+            .WithExample("bench", "clip", "--seconds", "1", "--vit-b32", "false", "--memory-batches", "200")
+            .WithExample("bench", "clip", "--model", "path/to/clip-folder", "--json", "clip-bench.json");
     });
 });
 return await app.RunAsync(args);
