@@ -12,7 +12,8 @@ public sealed class When_the_gateway_starts
     [InlineData("Gateway:MaxImageBytes", "0", "MaxImageBytes")]
     public void Should_refuse_to_start_with_an_invalid_gateway_option(string key, string value, string member)
     {
-        using var app = new GatewayApp().WithWebHostBuilder(builder => builder.UseSetting(key, value));
+        using var gateway = new GatewayApp();
+        using var app = gateway.WithWebHostBuilder(builder => builder.UseSetting(key, value));
 
         var error = Assert.Throws<OptionsValidationException>(() => app.Server);
 
