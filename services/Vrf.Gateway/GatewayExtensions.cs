@@ -1,0 +1,75 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Vrf.Classification.Client;
+using Vrf.Gateway.Classification;
+using Vrf.Gateway.Models;
+using Vrf.ServiceDefaults;
+using Vrf.Serving.Hosting;
+
+namespace Vrf.Gateway;
+
+/// <summary>Registers the gateway's services and maps its HTTP API.</summary>
+public static class GatewayExtensions
+{
+    /// <summary>
+    /// The gateway as a service of its own: its API (see <see cref="AddGatewayApi"/>) and the message bus of the
+    /// <c>Bus</c> section with the gateway's consumers on it.
+    /// </summary>
+    public static IHostApplicationBuilder AddGatewayServices(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddGatewayApi();
+        builder.Services.AddVrfMessageBus(builder.Configuration, bus => bus.AddGatewayConsumers());
+        return builder;
+    }
+
+    /// <summary>
+    /// Everything the API needs except the bus, for a process that registers one bus for several services (then
+    /// call <see cref="AddGatewayConsumers"/> in its bus registration): the <c>Gateway</c> options, the model store
+    /// (<c>ModelStore</c> section or <c>VRF_MODEL_STORE</c>), problem details, the JSON settings and the OpenAPI document.
+    /// </summary>
+    public static IServiceCollection AddGatewayApi(this IServiceCollection services)
+    {
+        services.AddOptions<GatewayOptions>()
+            .BindConfiguration(GatewayOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddModelStore();
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            // The API only writes JSON: numbers are numbers, and enums are the words the store and the CLI use.
+            json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+        });
+        services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "VRF gateway";
+            document.Info.Description =
+                "Classify images with a served VRF model (a zero-shot CLIP and its fine-tuned copy, ensembled per image) " +
+                "and look up the models in the store. Errors are RFC 9457 problem details.";
+            return Task.CompletedTask;
+        }));
+        return services;
+    }
+
+    /// <summary>The gateway's consumers: the classification client's per-instance result endpoint.</summary>
+    public static void AddGatewayConsumers(this IBusRegistrationConfigurator bus) => bus.AddClassificationClient();
+
+    /// <summary>
+    /// Maps <c>POST /v1/classify</c>, <c>GET /v1/models</c>, <c>GET /v1/models/{name}</c> and the OpenAPI document at
+    /// <c>/openapi/v1.json</c>. The host adds <c>UseExceptionHandler()</c> so unexpected errors are problem details too.
+    /// </summary>
+    public static IEndpointRouteBuilder MapGatewayEndpoints(this IEndpointRouteBuilder routes)
+    {
+        routes.MapOpenApi();
+        var v1 = routes.MapGroup("/v1");
+        v1.MapClassifyEndpoint();
+        v1.MapModelEndpoints();
+        return routes;
+    }
+}

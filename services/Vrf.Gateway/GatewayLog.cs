@@ -1,0 +1,14 @@
+using Microsoft.Extensions.Logging;
+
+namespace Vrf.Gateway;
+
+internal static partial class GatewayLog
+{
+    [LoggerMessage(EventId = 1, Level = LogLevel.Warning,
+        Message = "No result for classify request {RequestId} (model {ModelName}) within {TimeoutSeconds} s")]
+    public static partial void NoResultInTime(ILogger logger, Guid requestId, string modelName, double timeoutSeconds);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information,
+        Message = "Classify request {RequestId} (model {ModelName}) failed in {Stage}: {Reason}")]
+    public static partial void ClassificationFailed(ILogger logger, Guid requestId, string modelName, string stage, string reason);
+}
