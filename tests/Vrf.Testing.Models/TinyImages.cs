@@ -1,6 +1,6 @@
 using SkiaSharp;
 
-namespace Vrf.Serving.Tests.Support;
+namespace Vrf.Testing.Models;
 
 /// <summary>Draws small labelled PNGs: each class has its own colour and shape, each image its own position and noise.</summary>
 public static class TinyImages

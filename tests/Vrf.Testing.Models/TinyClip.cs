@@ -4,7 +4,7 @@ using Vrf.Clip.ZeroShot;
 using Vrf.Testing;
 using static TorchSharp.torch;
 
-namespace Vrf.Serving.Tests.Support;
+namespace Vrf.Testing.Models;
 
 /// <summary>The clip-tiny fixture as a zero-shot model, and "fine-tuned" copies of it made by perturbing its image tower.</summary>
 public static class TinyClip

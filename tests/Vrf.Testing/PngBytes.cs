@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 
-namespace Vrf.Clip.Tests.Preprocessing;
+namespace Vrf.Testing;
 
 /// <summary>Writes minimal PNG files byte by byte, for the formats SkiaSharp cannot encode (16-bit, palette, huge headers).</summary>
 public static class PngBytes

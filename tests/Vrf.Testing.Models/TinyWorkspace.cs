@@ -4,7 +4,7 @@ using Vrf.Serving.Hosting;
 using Vrf.Serving.Import;
 using Vrf.Testing;
 
-namespace Vrf.Serving.Tests.Support;
+namespace Vrf.Testing.Models;
 
 /// <summary>
 /// Everything an import needs, made in a temporary folder: a classes file, training and validation ImageFolders of
