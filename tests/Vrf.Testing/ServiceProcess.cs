@@ -2,12 +2,12 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Vrf.Services.Tests.Support.Processes;
+namespace Vrf.Testing;
 
 /// <summary>
-/// A built service host (<c>dotnet Vrf.&lt;Name&gt;.Host.dll</c>) running as a child process on a free port, with what
-/// it printed kept for failure messages. Disposing it kills the process (and anything it started), whatever state the
-/// test left it in.
+/// A built service (a host such as <c>dotnet Vrf.Scorer.Host.dll</c>, or <c>dotnet vrf.dll serve</c>) running as a child
+/// process on a free port, with what it printed kept for failure messages. Disposing it kills the process (and anything
+/// it started), whatever state the test left it in.
 /// </summary>
 public sealed partial class ServiceProcess : IDisposable
 {
@@ -44,9 +44,11 @@ public sealed partial class ServiceProcess : IDisposable
         }
     }
 
-    /// <summary>Starts a host from the build output with the given environment (on top of a cleaned copy of this
-    /// process's: no <c>Bus__</c>, <c>OTEL_</c> or <c>ASPNETCORE_</c> settings of the machine leak in).</summary>
-    public static ServiceProcess Start(string name, string assemblyPath, IReadOnlyDictionary<string, string> environment)
+    /// <summary>Starts a built assembly with the given environment (on top of a cleaned copy of this process's: no
+    /// <c>Bus__</c>, <c>OTEL_</c> or <c>ASPNETCORE_</c> settings of the machine leak in) and arguments; it must log
+    /// ASP.NET Core's "Now listening on" line.</summary>
+    public static ServiceProcess Start(string name, string assemblyPath, IReadOnlyDictionary<string, string> environment,
+        params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -55,6 +57,10 @@ public sealed partial class ServiceProcess : IDisposable
             WorkingDirectory = Path.GetDirectoryName(assemblyPath)!,
         };
         start.ArgumentList.Add(assemblyPath);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
         foreach (var inherited in start.Environment.Keys.Where(IsServiceSetting).ToList())
         {
             start.Environment.Remove(inherited);

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 
-namespace Vrf.Cli.Tests;
+namespace Vrf.Testing;
 
-/// <summary>Runs the built <c>vrf</c> tool as a child process, the way a user does, and collects what it printed.</summary>
+/// <summary>Runs the built <c>vrf</c> tool (copied next to the tests by their reference to the CLI project) as a child
+/// process, the way a user does, and collects what it printed.</summary>
 public static class VrfProcess
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
@@ -21,7 +22,7 @@ public static class VrfProcess
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = Vrf.Testing.RepositoryPaths.Root,
+            WorkingDirectory = RepositoryPaths.Root,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "vrf.dll"));
         foreach (var argument in arguments)

@@ -7,7 +7,7 @@ using Vrf.Services.Tests.Support.Processes;
 namespace Vrf.Services.Tests.RabbitMq;
 
 [Collection(nameof(ProcessTests))]
-public sealed class When_the_services_run_as_processes_on_RabbitMQ(ServicesOnRabbitMq services) : IClassFixture<ServicesOnRabbitMq>
+public sealed class When_the_services_run_as_processes_on_RabbitMQ(HostsOnRabbitMq services) : IClassFixture<HostsOnRabbitMq>
 {
     private static readonly EnsembleMode[] Modes = [EnsembleMode.Vrf, EnsembleMode.ZeroShot, EnsembleMode.FineTuned, EnsembleMode.OutputSpace];
 

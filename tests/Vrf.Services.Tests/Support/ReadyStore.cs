@@ -1,8 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using Vrf.Serving.Failures;
-using Vrf.Serving.Import;
-using Vrf.Serving.Indexing;
-using Vrf.Serving.Inference;
 using Vrf.Serving.Scoring;
 using Vrf.Serving.Store;
 using Vrf.Testing.Models;
@@ -15,43 +11,36 @@ namespace Vrf.Services.Tests.Support;
 /// </summary>
 public sealed class ReadyStore : IAsyncLifetime
 {
-    public const string ModelName = "tiny";
+    public const string ModelName = ReadyModelStore.ModelName;
 
-    private ServedModel? _reference;
+    private ReadyModelStore? _ready;
 
-    public TinyWorkspace Workspace { get; } = new();
+    private ReadyModelStore Model => _ready ?? throw new InvalidOperationException("The store is not ready.");
 
-    public ServiceProvider Serving { get; private set; } = null!;
+    public TinyWorkspace Workspace => Model.Workspace;
 
-    public ModelBundle Ready { get; private set; } = null!;
+    public Microsoft.Extensions.DependencyInjection.ServiceProvider Serving => Model.Serving;
 
-    public string Root => Workspace.Store;
+    public ModelBundle Ready => Model.Ready;
 
-    public IFailureIndex Index => Serving.GetRequiredService<IFailureIndex>();
+    public string Root => Model.Root;
 
-    public async ValueTask InitializeAsync()
-    {
-        Serving = Workspace.Services();
-        var imported = Serving.GetRequiredService<ModelImporter>().Import(Workspace.Request(ModelName));
-        Ready = await Serving.GetRequiredService<FailureIndexBuilder>().BuildAsync(imported.Id);
-        _reference = ServedModel.Load(Ready);
-    }
+    public IFailureIndex Index => Model.Index;
+
+    public async ValueTask InitializeAsync() => _ready = await ReadyModelStore.CreateAsync(TestContext.Current.CancellationToken);
 
     /// <summary>What <see cref="ReferenceClassifier"/> makes of an image in one process, with d measured in every mode.</summary>
     public async Task<ReferenceResult> ClassifyAsync(byte[] image, ClassificationRequest request)
     {
-        var model = _reference ?? throw new InvalidOperationException("The store is not ready.");
-        var classification = await new ReferenceClassifier(model, Index)
-            .ClassifyAsync(image, "reference", request, TestContext.Current.CancellationToken);
-        var feature = model.Embed([model.Preprocess(image, "reference")])[0].FineTunedFeature;
-        var measured = await Index.MeasureAsync(Ready.Id, [feature], Ready.Parameters.K, cancellationToken: TestContext.Current.CancellationToken);
-        return new ReferenceResult(classification, measured[0].Distance);
+        var (classification, distance) = await Model.ClassifyAsync(image, request, TestContext.Current.CancellationToken);
+        return new ReferenceResult(classification, distance);
     }
 
     public async ValueTask DisposeAsync()
     {
-        _reference?.Dispose();
-        await Serving.DisposeAsync();
-        Workspace.Dispose();
+        if (_ready is not null)
+        {
+            await _ready.DisposeAsync();
+        }
     }
 }

@@ -32,6 +32,10 @@ public sealed class BrokerVirtualHost : IAsyncDisposable
 
     public string Name => Options.VirtualHost;
 
+    /// <summary>The address as <c>--bus</c> and <c>VRF_BUS</c> take it, password included.</summary>
+    public string Address =>
+        $"rabbitmq://{Uri.EscapeDataString(Options.Username)}:{Uri.EscapeDataString(Options.Password)}@{Options.Host}:{Options.Port}/{Uri.EscapeDataString(Name)}";
+
     public static async Task<BrokerVirtualHost> CreateAsync(CancellationToken cancellationToken)
     {
         var broker = MessageBusOptions.Parse(Environment.GetEnvironmentVariable("VRF_TEST_RABBITMQ") is { Length: > 0 } address

@@ -6,15 +6,16 @@ using Microsoft.Extensions.Logging;
 using Vrf.Classification.Client;
 using Vrf.Contracts;
 using Vrf.ServiceDefaults;
+using Vrf.Testing;
 
 namespace Vrf.Services.Tests.Support.Processes;
 
 /// <summary>
-/// The deployed topology on one machine: the embedding, failure-index and two scorer hosts as child processes on a
-/// virtual host of the local RabbitMQ made for this run, sharing a model store with a ready model, and a classification
-/// client in the test process on the same virtual host.
+/// Services running as child processes on a virtual host of the local RabbitMQ made for this run, sharing a model
+/// store with a ready model, and a classification client in the test process on the same virtual host. Subclasses
+/// choose the processes.
 /// </summary>
-public sealed class ServicesOnRabbitMq : IAsyncLifetime
+public abstract class ServicesOnRabbitMq : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan ResultTimeout = TimeSpan.FromSeconds(90);
@@ -40,19 +41,7 @@ public sealed class ServicesOnRabbitMq : IAsyncLifetime
         {
             await Store.InitializeAsync();
             _broker = await BrokerVirtualHost.CreateAsync(deadline.Token);
-            var environment = new Dictionary<string, string>
-            {
-                ["Bus__Host"] = _broker.Options.Host,
-                ["Bus__Port"] = _broker.Options.Port.ToString(CultureInfo.InvariantCulture),
-                ["Bus__VirtualHost"] = _broker.Options.VirtualHost,
-                ["Bus__Username"] = _broker.Options.Username,
-                ["Bus__Password"] = _broker.Options.Password,
-                ["VRF_MODEL_STORE"] = Store.Root,
-            };
-            _processes.Add(ServiceProcess.Start(ServiceNames.Embedding, HostAssemblies.Embedding, environment));
-            _processes.Add(ServiceProcess.Start(ServiceNames.FailureIndex, HostAssemblies.FailureIndex, environment));
-            _processes.Add(ServiceProcess.Start($"{ServiceNames.Scorer}-1", HostAssemblies.Scorer, environment));
-            _processes.Add(ServiceProcess.Start($"{ServiceNames.Scorer}-2", HostAssemblies.Scorer, environment));
+            StartServices(_broker, _processes.Add);
             await Task.WhenAll(_processes.Select(process => process.WaitUntilReadyAsync(deadline.Token)));
             _client = ClientHost(_broker.Options);
             await _client.StartAsync(deadline.Token);
@@ -63,6 +52,20 @@ public sealed class ServicesOnRabbitMq : IAsyncLifetime
             throw;
         }
     }
+
+    /// <summary>Starts the service processes, handing each to <paramref name="started"/> as soon as it runs.</summary>
+    protected abstract void StartServices(BrokerVirtualHost broker, Action<ServiceProcess> started);
+
+    /// <summary>The services' configuration for the broker and the store, as environment variables.</summary>
+    protected Dictionary<string, string> ServiceEnvironment(BrokerVirtualHost broker) => new()
+    {
+        ["Bus__Host"] = broker.Options.Host,
+        ["Bus__Port"] = broker.Options.Port.ToString(CultureInfo.InvariantCulture),
+        ["Bus__VirtualHost"] = broker.Options.VirtualHost,
+        ["Bus__Username"] = broker.Options.Username,
+        ["Bus__Password"] = broker.Options.Password,
+        ["VRF_MODEL_STORE"] = Store.Root,
+    };
 
     /// <summary>Classifies through the classification client; a missing outcome fails with what the services printed.</summary>
     public async Task<ClassificationOutcome> ClassifyAsync(ClassifyImage request)
@@ -99,7 +102,7 @@ public sealed class ServicesOnRabbitMq : IAsyncLifetime
     public string Diagnostics() =>
         string.Join('\n', _processes.Select(process => $"--- {process.Name} ({process.Address}) ---\n{Tail(process.Output)}"));
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         if (_client is not null)
         {
