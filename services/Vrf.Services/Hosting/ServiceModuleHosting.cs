@@ -34,10 +34,19 @@ public static class ServiceModuleHosting
             : services.AddVrfMessageBus(bus, AddConsumers);
     }
 
-    /// <summary>Registers the services and their bus (from the <c>Bus</c> section) on a host's builder.</summary>
+    /// <summary>The configuration key that names the whole bus in one value, as the CLI's <c>--bus</c> does.</summary>
+    public const string BusAddressKey = "VRF_BUS";
+
+    /// <summary>
+    /// Registers the services and their bus on a host's builder: the bus <c>VRF_BUS</c> names (<c>memory</c> or a
+    /// RabbitMQ URI) when it is set, otherwise the one the <c>Bus</c> section describes.
+    /// </summary>
+    /// <exception cref="FormatException"><c>VRF_BUS</c> is not a bus address.</exception>
     public static IHostApplicationBuilder AddServiceModules(this IHostApplicationBuilder builder, params ServiceModule[] modules)
     {
-        builder.Services.AddServiceModules(builder.Configuration, modules);
+        var address = builder.Configuration[BusAddressKey];
+        var bus = string.IsNullOrWhiteSpace(address) ? null : MessageBusOptions.Parse(address);
+        builder.Services.AddServiceModules(builder.Configuration, modules, bus);
         return builder;
     }
 
