@@ -12,6 +12,9 @@ namespace Vrf.Services.Embedding;
 /// <see cref="EmbeddingOptions.MaxBatchSize"/> wait or <see cref="EmbeddingOptions.MaxBatchDelayMs"/> after the first
 /// of them arrived. Each caller gets its own image's result (or the batch's exception), so every message is still
 /// acknowledged or faulted on its own. Each image's trace gets an <c>encode</c> span of its own for the batch it ran in.
+/// MassTransit's <c>Batch&lt;T&gt;</c> consumer is not used because it acknowledges, retries and faults a batch as a
+/// whole: one corrupt image would fault the images batched with it. Here decoding fails per message, before batching,
+/// and the consumer's concurrency limit (at least the batch size) is what lets a batch fill.
 /// </summary>
 internal sealed partial class EncoderBatcher : IAsyncDisposable
 {
