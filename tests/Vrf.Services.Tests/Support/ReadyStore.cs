@@ -41,6 +41,7 @@ public sealed class ReadyStore : IAsyncLifetime
         if (_ready is not null)
         {
             await _ready.DisposeAsync();
+            _ready = null;
         }
     }
 }
