@@ -1,5 +1,7 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Vrf.Cli.Commands.Bus;
+using Vrf.Cli.Commands.Models;
 using Vrf.Clip.Preprocessing;
 using Vrf.Method;
 using Vrf.Method.Evaluation;
@@ -18,6 +20,9 @@ internal static class CliErrors
     public const int InternalError = 1;
     public const int UserError = 2;
 
+    /// <summary>Some of the inputs of a batch command (images to classify) failed; the others succeeded.</summary>
+    public const int SomeInputsFailed = 3;
+
     public static int Report(Exception exception, ITypeResolver? resolver)
     {
         if (IsUserError(exception))
@@ -32,7 +37,8 @@ internal static class CliErrors
 
     private static bool IsUserError(Exception exception) =>
         exception is CommandAppException or CachedInputsException or CalibrationFailedException
-            or ModelServingException or IOException or UnauthorizedAccessException or InvalidDataException or ImageDecodeException;
+            or ModelServingException or IOException or UnauthorizedAccessException or InvalidDataException or ImageDecodeException
+            or BusUnreachableException or ModelIndexingFailedException or TimeoutException;
 
     private static string OneLine(string message) =>
         string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

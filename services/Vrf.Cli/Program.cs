@@ -2,8 +2,10 @@ using Spectre.Console.Cli;
 using Vrf.Cli;
 using Vrf.Cli.Commands;
 using Vrf.Cli.Commands.Bench;
+using Vrf.Cli.Commands.Classify;
 using Vrf.Cli.Commands.Clip;
 using Vrf.Cli.Commands.Models;
+using Vrf.Cli.Commands.Serve;
 
 var app = new CommandApp();
 app.Configure(config =>
@@ -27,9 +29,12 @@ app.Configure(config =>
     {
         models.SetDescription("Import, list and show the versioned model bundles of the model store.");
         models.AddCommand<ModelsImportCommand>("import")
-            .WithDescription("Create a model's next version from a zero-shot and a fine-tuned CLIP folder, and build its failure index.")
+            .WithDescription("Create a model's next version from a zero-shot and a fine-tuned CLIP folder, and have the failure-index " +
+                             "service build its index.")
             .WithExample("models", "import", "--name", "pets", "--zero-shot", "clip", "--fine-tuned", "clip-ft", "--classes", "classes.txt",
-                "--train", "data/train", "--val", "data/val");
+                "--train", "data/train", "--val", "data/val")
+            .WithExample("models", "import", "--bus", "memory", "--name", "pets", "--zero-shot", "clip", "--fine-tuned", "clip-ft",
+                "--classes", "classes.txt", "--train", "data/train");
         models.AddCommand<ModelsListCommand>("list")
             .WithDescription("List every version in the model store with its status and VRF parameters.");
         models.AddCommand<ModelsShowCommand>("show")
@@ -45,5 +50,14 @@ app.Configure(config =>
             .WithExample("bench", "clip", "--seconds", "1", "--vit-b32", "false", "--memory-batches", "200")
             .WithExample("bench", "clip", "--model", "path/to/clip-folder", "--json", "clip-bench.json");
     });
+    config.AddCommand<ServeCommand>("serve")
+        .WithDescription("Run the embedding, failure-index and scorer services (or some of them) in this process until Ctrl+C.")
+        .WithExample("serve")
+        .WithExample("serve", "--services", "scorer", "--bus", "rabbitmq://guest:guest@rabbitmq:5672/", "--urls", "http://0.0.0.0:8080");
+    config.AddCommand<ClassifyCommand>("classify")
+        .WithDescription("Classify images through the services, printing each result as it arrives and the throughput.")
+        .WithExample("classify", "--model", "pets", "cat.jpg", "dog.png")
+        .WithExample("classify", "--model", "pets@2", "--mode", "ose", "--alpha", "0.4", "--json", "images/*.jpg")
+        .WithExample("classify", "--bus", "memory", "--model", "pets", "cat.jpg");
 });
 return await app.RunAsync(args);

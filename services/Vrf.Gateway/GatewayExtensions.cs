@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Vrf.Classification.Client;
+using Vrf.Client;
 using Vrf.Gateway.Classification;
 using Vrf.Gateway.Models;
 using Vrf.ServiceDefaults;

@@ -5,7 +5,8 @@ namespace Vrf.Cli.Tests;
 
 /// <summary>
 /// vrf models import, list and show as a user runs them, on the clip-tiny fixture used as both the zero-shot and the
-/// "fine-tuned" model (so the failure set is empty) and ImageFolders made of the fixture's PNGs.
+/// "fine-tuned" model (so the failure set is empty) and ImageFolders made of the fixture's PNGs. Imports run the
+/// failure-index service in the tool's process (<c>--bus memory</c>).
 /// </summary>
 public sealed class ModelsCommandTests : IDisposable
 {
@@ -31,6 +32,7 @@ public sealed class ModelsCommandTests : IDisposable
 
         Assert.True(imported.ExitCode == 0, imported.Error);
         Assert.Contains("Imported tiny@1", imported.Output);
+        Assert.Contains("the failure-index service in this process builds its index", string.Join(' ', imported.Output.Split([' ', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries)));
         Assert.Contains("tiny@1 is ready: |V| = 0, K = 1 (paper rule)", imported.Output);
         Assert.Contains(imported.ErrorLines, line => line.StartsWith("warning: The zero-shot failure set is empty", StringComparison.Ordinal));
         Assert.Contains(imported.ErrorLines, line => line.StartsWith("warning: No validation folder", StringComparison.Ordinal));
@@ -108,7 +110,7 @@ public sealed class ModelsCommandTests : IDisposable
             "models", "import", "--name", name,
             "--zero-shot", RepositoryPaths.Fixture("clip-tiny"), "--fine-tuned", RepositoryPaths.Fixture("clip-tiny"),
             "--classes", _folder.File("classes.txt"), "--templates", _folder.File("templates.txt"),
-            "--train", _folder.File("train"), "--store", Store, .. extra]);
+            "--train", _folder.File("train"), "--store", Store, "--bus", "memory", .. extra]);
 
     private void Place(string split, string className, params string[] fixtureImages)
     {

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Vrf.Classification.Client;
+using Vrf.Client;
 using Vrf.Contracts;
 using Vrf.Serving.Store;
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using MassTransit;
 
 namespace Vrf.ServiceDefaults;
@@ -14,6 +15,8 @@ public static class MessagePolicyExtensions
     /// <see cref="InvalidDataException"/>); then the message goes to the endpoint's <c>_error</c> queue with the
     /// reason in its fault headers and a <c>Fault</c> is published. Messages a consumer publishes or sends are held
     /// back until it succeeds (in-memory outbox), so a retried message does not publish its events twice.
+    /// Numbers may be <c>Infinity</c> or <c>NaN</c> on the wire (the distance to an empty zero-shot failure set is +∞),
+    /// which System.Text.Json refuses by default; the setting is MassTransit's serializer's, process-wide.
     /// Applied by <c>AddVrfMessageBus</c>; call it before <c>ConfigureEndpoints</c> when configuring a bus by hand
     /// (a test harness), and do not add another in-memory outbox in a consumer definition.
     /// </summary>
@@ -28,5 +31,10 @@ public static class MessagePolicyExtensions
             retry.Intervals(RetryIntervals);
         });
         configurator.UseInMemoryOutbox(context);
+        configurator.ConfigureJsonSerializerOptions(options =>
+        {
+            options.NumberHandling |= JsonNumberHandling.AllowNamedFloatingPointLiterals;
+            return options;
+        });
     }
 }

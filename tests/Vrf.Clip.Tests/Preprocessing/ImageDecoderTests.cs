@@ -1,5 +1,6 @@
 using SkiaSharp;
 using Vrf.Clip.Preprocessing;
+using Vrf.Testing;
 
 namespace Vrf.Clip.Tests.Preprocessing;
 

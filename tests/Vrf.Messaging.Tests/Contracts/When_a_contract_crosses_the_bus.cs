@@ -24,6 +24,7 @@ public sealed class When_a_contract_crosses_the_bus
         new ModelImported("mnist-resnet18", 2, "mnist-resnet18/2"),
         new ModelIndexingProgressed("mnist-resnet18", 4, "failure-set", 1200, 60000),
         new ModelPromoted("mnist-resnet18", 4),
+        new ModelIndexingFailed("mnist-resnet18", 4, "Dataset folder '/data/train' has no sub-folder for class 'seven'."),
         new ModelRetired("mnist-resnet18", 1),
         new RetrainModel(Guid.NewGuid(), "mnist-resnet18", 3, "/data/mnist/train", "/data/mnist/val",
             FineTuningRecipe.LinearProbeThenFineTune, 5, 64, 1e-4, 0.05, 100, 0.5, 17),

@@ -4,6 +4,7 @@ using Vrf.Serving.Datasets;
 using Vrf.Serving.Import;
 using Vrf.Serving.Store;
 using Vrf.Serving.Tests.Support;
+using Vrf.Testing.Models;
 
 namespace Vrf.Serving.Tests.Import;
 

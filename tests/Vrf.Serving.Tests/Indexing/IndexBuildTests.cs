@@ -7,6 +7,7 @@ using Vrf.Serving.Indexing;
 using Vrf.Serving.Inference;
 using Vrf.Serving.Store;
 using Vrf.Serving.Tests.Support;
+using Vrf.Testing.Models;
 
 namespace Vrf.Serving.Tests.Indexing;
 

@@ -5,6 +5,7 @@ using Vrf.Serving.Import;
 using Vrf.Serving.Indexing;
 using Vrf.Serving.Store;
 using Vrf.Serving.Tests.Support;
+using Vrf.Testing.Models;
 
 namespace Vrf.Serving.Tests.Indexing;
 

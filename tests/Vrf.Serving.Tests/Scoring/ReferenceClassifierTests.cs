@@ -2,6 +2,7 @@ using Vrf.Serving.Failures;
 using Vrf.Serving.Inference;
 using Vrf.Serving.Scoring;
 using Vrf.Serving.Tests.Support;
+using Vrf.Testing.Models;
 
 namespace Vrf.Serving.Tests.Scoring;
 

@@ -3,6 +3,7 @@ using Vrf.Serving.Failures;
 using Vrf.Serving.Import;
 using Vrf.Serving.Indexing;
 using Vrf.Serving.Store;
+using Vrf.Testing.Models;
 
 namespace Vrf.Serving.Tests.Support;
 

@@ -1,12 +1,13 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Vrf.Cli.Commands.Bus;
 using Vrf.Method;
 
 namespace Vrf.Cli.Commands.Models;
 
 /// <summary>The options of <c>vrf models import</c>.</summary>
-public sealed class ModelsImportSettings : ModelStoreSettings
+public sealed class ModelsImportSettings : BusSettings
 {
     [CommandOption("--name <NAME>", isRequired: true)]
     [Description("The model; the import becomes its next version.")]
@@ -49,8 +50,12 @@ public sealed class ModelsImportSettings : ModelStoreSettings
     public int? K { get; init; }
 
     [CommandOption("--device <DEVICE>")]
-    [Description("cpu, cuda or cuda:N (default: $Inference__Device, else cpu).")]
+    [Description("cpu, cuda or cuda:N for building the heads, and with --bus memory for indexing (default: $Inference__Device, else cpu).")]
     public string? Device { get; init; }
+
+    [CommandOption("--timeout <SECONDS>")]
+    [Description("Stop waiting for the index after this long (the failure-index service goes on); default: wait until it is done.")]
+    public double? Timeout { get; init; }
 
     /// <summary>The K rule the options ask for.</summary>
     public KRule Rule => KRule?.ToLowerInvariant() switch
@@ -67,5 +72,6 @@ public sealed class ModelsImportSettings : ModelStoreSettings
         : Rule == Method.KRule.Explicit && K is null ? ValidationResult.Error("--k-rule explicit needs -k N")
         : K is not null && Rule != Method.KRule.Explicit ? ValidationResult.Error($"-k is only used with --k-rule explicit, not {KRule}")
         : K < 1 ? ValidationResult.Error("-k must be at least 1")
-        : ValidationResult.Success();
+        : Timeout is { } timeout && !(timeout > 0) ? ValidationResult.Error("--timeout must be a positive number of seconds")
+        : base.Validate();
 }

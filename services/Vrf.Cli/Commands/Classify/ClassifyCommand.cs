@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console.Cli;
+using Vrf.Client;
+using Vrf.Cli.Commands.Bus;
+using Vrf.Contracts;
+using Vrf.Services;
+using Vrf.Serving.Store;
+
+namespace Vrf.Cli.Commands.Classify;
+
+/// <summary>
+/// <c>vrf classify</c>: publishes one <c>ClassifyImage</c> per file (up to <c>--parallel</c> at once), prints each
+/// result as it arrives and a summary with the throughput. With <c>--bus memory</c> the embedding, failure-index and
+/// scorer services run in this process. Exits with <see cref="CliErrors.SomeInputsFailed"/> when an image failed.
+/// </summary>
+public sealed class ClassifyCommand : AsyncCommand<ClassifySettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, ClassifySettings settings, CancellationToken cancellationToken)
+    {
+        var model = ModelReference.Parse(settings.Model!);
+        var missing = settings.Files.FirstOrDefault(file => !File.Exists(file));
+        if (missing is not null)
+        {
+            throw new FileNotFoundException($"Image file '{missing}' does not exist.", missing);
+        }
+
+        using var host = BusClientHost.Build(settings, ServiceCatalog.ClassifyPipeline, bus => bus.AddClassificationClient(), settings.Device);
+        await host.StartOrExplainAsync(settings, cancellationToken);
+        IResultsReport report = settings.Json ? new JsonLinesReport() : new TableReport();
+        report.Start();
+        var reporting = new Lock();
+        var failed = 0;
+        var clock = Stopwatch.StartNew();
+        using (var inFlight = new SemaphoreSlim(settings.Parallel))
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            var client = scope.ServiceProvider.GetRequiredService<ClassificationClient>();
+            await Task.WhenAll(settings.Files.Select(async file =>
+            {
+                await inFlight.WaitAsync(cancellationToken);
+                try
+                {
+                    var image = await ClassifyAsync(client, file, model, settings, cancellationToken);
+                    lock (reporting)
+                    {
+                        failed += image.Succeeded ? 0 : 1;
+                        report.Add(image);
+                    }
+                }
+                finally
+                {
+                    inFlight.Release();
+                }
+            }));
+        }
+        report.Finish(new ClassificationSummary(settings.Files.Length, failed, clock.Elapsed));
+        await host.StopAsync(CancellationToken.None);
+        return failed == 0 ? 0 : CliErrors.SomeInputsFailed;
+    }
+
+    private static async Task<ClassifiedImage> ClassifyAsync(ClassificationClient client, string file, ModelReference model,
+        ClassifySettings settings, CancellationToken cancellationToken)
+    {
+        var requestId = Guid.NewGuid();
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var request = new ClassifyImage(requestId, model.Name, model.Version, await File.ReadAllBytesAsync(file, cancellationToken),
+                Path.GetFileName(file), settings.EnsembleMode, settings.Alpha, settings.TopK, settings.Nearest);
+            var outcome = await client.ClassifyAsync(request, TimeSpan.FromSeconds(settings.Timeout), cancellationToken);
+            return new ClassifiedImage(file, requestId, model.Name, outcome, null, Stopwatch.GetElapsedTime(started));
+        }
+        catch (Exception e) when (e is TimeoutException or IOException or UnauthorizedAccessException)
+        {
+            return new ClassifiedImage(file, requestId, model.Name, null, e.Message, Stopwatch.GetElapsedTime(started));
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Vrf.Cli.Commands.Bus;
+using Vrf.ServiceDefaults;
+using Vrf.Services.Hosting;
+using Vrf.Serving.Store;
+
+namespace Vrf.Cli.Commands.Serve;
+
+/// <summary>
+/// <c>vrf serve</c>: runs the chosen services in this process, each exactly as its own host runs it, on one bus, with
+/// the health endpoints, until Ctrl+C (or SIGTERM).
+/// </summary>
+public sealed class ServeCommand : AsyncCommand<ServeSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, ServeSettings settings, CancellationToken cancellationToken)
+    {
+        var services = settings.SelectedServices();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddInMemoryCollection(BusClientHost.Overrides(settings.Store, settings.Device));
+        builder.WebHost.UseUrls(settings.Urls);
+        builder.AddServiceDefaults([.. services.Select(service => service.TelemetrySource).OfType<string>()]);
+        builder.Services.AddServiceModules(builder.Configuration, services, settings.BusOptions());
+
+        await using var app = builder.Build();
+        app.MapDefaultEndpoints();
+        app.MapServiceModules(services);
+        await app.StartAsync(cancellationToken);
+
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var store = app.Services.GetRequiredService<ModelStore>().Root;
+        Terminal.Out.MarkupLine(Markup.Escape(
+            $"Serving {string.Join(", ", services.Select(service => service.Name))} on {settings.BusOptions()} with the model store {store}; " +
+            $"health on {string.Join(", ", addresses.Select(address => $"{address}{HealthCheckExtensions.ReadyPath}"))}. Press Ctrl+C to stop."));
+        await app.WaitForShutdownAsync(cancellationToken);
+        return 0;
+    }
+}

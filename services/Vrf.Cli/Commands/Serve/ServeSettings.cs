@@ -1,0 +1,40 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Vrf.Cli.Commands.Bus;
+using Vrf.Services;
+
+namespace Vrf.Cli.Commands.Serve;
+
+/// <summary>The options of <c>vrf serve</c>.</summary>
+public sealed class ServeSettings : BusSettings
+{
+    [CommandOption("--services <NAMES>")]
+    [Description("The services to run, comma-separated: embedding, failure-index, scorer, gateway (default: all of them).")]
+    public string? Services { get; init; }
+
+    [CommandOption("--urls <URLS>")]
+    [Description("Where to answer HTTP (the gateway's /v1 API when it runs, /health/live and /health/ready), e.g. http://0.0.0.0:8080 (default: a free port on 127.0.0.1).")]
+    [DefaultValue("http://127.0.0.1:0")]
+    public string Urls { get; init; } = "http://127.0.0.1:0";
+
+    [CommandOption("--device <DEVICE>")]
+    [Description("cpu, cuda or cuda:N for the encoders (default: $Inference__Device, else cpu).")]
+    public string? Device { get; init; }
+
+    /// <exception cref="FormatException">A name is not a service (checked by <see cref="Validate"/>).</exception>
+    public IReadOnlyList<ServiceModule> SelectedServices() => Services is null ? ServiceCatalog.All : ServiceCatalog.Select(Services);
+
+    public override ValidationResult Validate()
+    {
+        try
+        {
+            SelectedServices();
+        }
+        catch (FormatException e)
+        {
+            return ValidationResult.Error($"--services {e.Message}");
+        }
+        return base.Validate();
+    }
+}

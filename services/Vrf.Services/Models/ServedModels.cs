@@ -1,0 +1,159 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Vrf.Serving.Inference;
+using Vrf.Serving.Store;
+
+namespace Vrf.Services.Models;
+
+/// <summary>
+/// A worker's view of the model store: which version of each model is current, the ready bundles it has read, and the
+/// loaded models (one load per version, on first use, shared by every message). Requests name a model and optionally
+/// a version; only ready versions resolve. The current version changes when a <c>ModelPromoted</c> event arrives
+/// (see <see cref="PromoteAsync"/>); until the first one, it is the store's newest ready version. Thread-safe.
+/// </summary>
+public sealed partial class ServedModels(
+    ModelStore store,
+    IOptions<InferenceOptions> inference,
+    IOptions<ServedModelsOptions> options,
+    ILogger<ServedModels> logger) : IDisposable
+{
+    private readonly ConcurrentDictionary<string, int> _current = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<ModelVersionId, ModelBundle> _ready = new();
+    private readonly ConcurrentDictionary<ModelVersionId, Lazy<Task<SharedModel>>> _loaded = new();
+
+    /// <summary>The ready bundle a request asks for: <paramref name="version"/>, or the current version when null.</summary>
+    /// <exception cref="ModelNotFoundException">No such model or version.</exception>
+    /// <exception cref="ModelNotReadyException">The version is being indexed, failed or was retired, or the model has no
+    /// ready version.</exception>
+    /// <exception cref="InvalidModelNameException">The name breaks the naming rule.</exception>
+    public ModelBundle Resolve(string name, int? version)
+    {
+        ModelName.Validate(name);
+        if (version is { } exact)
+        {
+            return Bundle(new ModelVersionId(name, exact));
+        }
+        if (_current.TryGetValue(name, out var current))
+        {
+            return Bundle(new ModelVersionId(name, current));
+        }
+        var newest = store.Current(name);
+        _ready.TryAdd(newest.Id, newest);
+        _current.TryAdd(name, newest.Id.Version);
+        return Bundle(new ModelVersionId(name, _current[name]));
+    }
+
+    /// <summary>The bundle of a ready version (read once, then kept: a ready bundle never changes until retired).</summary>
+    /// <exception cref="ModelNotFoundException">No such version.</exception>
+    /// <exception cref="ModelNotReadyException">The version is not ready.</exception>
+    public ModelBundle Bundle(ModelVersionId id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        if (_ready.TryGetValue(id, out var bundle))
+        {
+            return bundle;
+        }
+        bundle = store.Resolve(new ModelReference(id.Name, id.Version));
+        return _ready.GetOrAdd(id, bundle);
+    }
+
+    /// <summary>
+    /// Holds the bundle's loaded models until the lease is disposed, loading them first if this worker has not yet
+    /// (once per version, however many messages ask at the same time). A load that fails is tried again by the next
+    /// request.
+    /// </summary>
+    /// <exception cref="ModelNotReadyException">The version was retired while it was being acquired.</exception>
+    public async Task<ServedModelLease> AcquireAsync(ModelBundle bundle, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(bundle);
+        var loading = _loaded.GetOrAdd(bundle.Id, _ => new Lazy<Task<SharedModel>>(() => Task.Run(() => Load(bundle))));
+        SharedModel shared;
+        try
+        {
+            shared = await loading.Value.WaitAsync(cancellationToken);
+        }
+        catch when (loading.Value.IsFaulted)
+        {
+            _loaded.TryRemove(KeyValuePair.Create(bundle.Id, loading));
+            throw;
+        }
+        return shared.TryHold()
+            ? new ServedModelLease(shared)
+            : throw new ModelNotReadyException($"Model {bundle.Id} was retired and is no longer served.");
+    }
+
+    /// <summary>
+    /// Makes <paramref name="id"/> the current version of its model. Workers that run encoders load it first, so the
+    /// switch happens once the new version can answer at full speed; messages already resolved keep their version.
+    /// </summary>
+    public async Task PromoteAsync(ModelVersionId id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var bundle = Bundle(id);
+        if (options.Value.PreloadOnPromotion)
+        {
+            using var preloaded = await AcquireAsync(bundle, cancellationToken);
+        }
+        _current[id.Name] = id.Version;
+        LogPromoted(id);
+    }
+
+    /// <summary>
+    /// Stops serving a retired version: it no longer resolves, the model's current version is looked up again when it
+    /// was this one, and its weights are freed once the messages still running on them finish.
+    /// </summary>
+    public void Retire(ModelVersionId id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        _ready.TryRemove(id, out _);
+        _current.TryRemove(KeyValuePair.Create(id.Name, id.Version));
+        if (_loaded.TryRemove(id, out var loading))
+        {
+            ReleaseWhenLoaded(loading);
+        }
+        LogRetired(id);
+    }
+
+    /// <summary>The versions whose models this worker holds loaded.</summary>
+    public IReadOnlyList<ModelVersionId> Loaded() =>
+        [.. _loaded.Where(entry => entry.Value.IsValueCreated && entry.Value.Value.IsCompletedSuccessfully).Select(entry => entry.Key)];
+
+    public void Dispose()
+    {
+        foreach (var id in _loaded.Keys)
+        {
+            if (_loaded.TryRemove(id, out var loading))
+            {
+                ReleaseWhenLoaded(loading);
+            }
+        }
+    }
+
+    /// <summary>Drops the cache's hold on a model, now or once its load finishes.</summary>
+    private static void ReleaseWhenLoaded(Lazy<Task<SharedModel>> loading)
+    {
+        if (loading.IsValueCreated)
+        {
+            loading.Value.ContinueWith(loaded => loaded.Result.Release(), CancellationToken.None,
+                TaskContinuationOptions.OnlyOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+    }
+
+    private SharedModel Load(ModelBundle bundle)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        var model = ServedModel.Load(bundle, inference.Value.Device);
+        LogLoaded(bundle.Id, inference.Value.Device, TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
+        return new SharedModel(model);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Model} on {Device} in {Milliseconds:0} ms")]
+    private partial void LogLoaded(ModelVersionId model, string device, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Model} is now the current version")]
+    private partial void LogPromoted(ModelVersionId model);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Model} was retired; it is no longer served")]
+    private partial void LogRetired(ModelVersionId model);
+}

@@ -1,0 +1,26 @@
+using System.Collections.Concurrent;
+using Vrf.Contracts;
+
+namespace Vrf.Client;
+
+/// <summary>
+/// The requests this process is waiting on, by request id. Results and failures for other processes' requests are
+/// ignored, since every client instance sees every published result.
+/// </summary>
+public sealed class PendingClassifications
+{
+    private readonly ConcurrentDictionary<Guid, TaskCompletionSource<ClassificationOutcome>> waiting = new();
+
+    public Task<ClassificationOutcome> Expect(Guid requestId) =>
+        waiting.GetOrAdd(requestId, _ => new TaskCompletionSource<ClassificationOutcome>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+
+    public void Forget(Guid requestId) => waiting.TryRemove(requestId, out _);
+
+    public void Complete(ClassificationOutcome outcome)
+    {
+        if (waiting.TryRemove(outcome.RequestId, out var completion))
+        {
+            completion.TrySetResult(outcome);
+        }
+    }
+}

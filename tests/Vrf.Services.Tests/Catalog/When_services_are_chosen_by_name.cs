@@ -1,0 +1,35 @@
+namespace Vrf.Services.Tests.Catalog;
+
+public sealed class When_services_are_chosen_by_name
+{
+    [Fact]
+    public void Should_pick_the_named_services_in_pipeline_order()
+    {
+        var chosen = ServiceCatalog.Select(" scorer,Embedding ");
+
+        Assert.Equal([ServiceCatalog.Embedding, ServiceCatalog.Scorer], chosen);
+    }
+
+    [Fact]
+    public void Should_refuse_an_unknown_name_and_list_the_known_ones()
+    {
+        var error = Assert.Throws<FormatException>(() => ServiceCatalog.Select("embedding,trainer"));
+
+        Assert.Contains("unknown service(s) 'trainer'", error.Message);
+        Assert.Contains("choose from embedding, failure-index, scorer", error.Message);
+    }
+
+    [Fact]
+    public void Should_refuse_a_list_that_names_nothing()
+    {
+        Assert.Throws<FormatException>(() => ServiceCatalog.Select(" , "));
+    }
+
+    [Fact]
+    public void Should_name_each_service_once_with_its_own_telemetry_source()
+    {
+        Assert.Equal([ServiceNames.Embedding, ServiceNames.FailureIndex, ServiceNames.Scorer, ServiceNames.Gateway],
+            ServiceCatalog.All.Select(service => service.Name));
+        Assert.Equal(["Vrf.Embedding", "Vrf.FailureIndex", "Vrf.Scorer", null], ServiceCatalog.All.Select(service => service.TelemetrySource));
+    }
+}

@@ -1,0 +1,67 @@
+using Vrf.Clip.Preprocessing;
+using Vrf.Contracts;
+using Vrf.Serving.Failures;
+using Vrf.Services.Tests.Support;
+using Vrf.Services.Tests.Support.Processes;
+
+namespace Vrf.Services.Tests.RabbitMq;
+
+[Collection(nameof(ProcessTests))]
+public sealed class When_the_services_run_as_processes_on_RabbitMQ(HostsOnRabbitMq services) : IClassFixture<HostsOnRabbitMq>
+{
+    private static readonly EnsembleMode[] Modes = [EnsembleMode.Vrf, EnsembleMode.ZeroShot, EnsembleMode.FineTuned, EnsembleMode.OutputSpace];
+
+    [Fact]
+    public async Task Should_classify_a_dozen_images_like_the_in_process_reference_with_two_competing_scorers()
+    {
+        Assert.Equal(2u, await services.Broker.ConsumerCountAsync(ServiceNames.Scorer, TestContext.Current.CancellationToken));
+        var requests = Enumerable.Range(0, 12)
+            .Select(i => Requests.Classify(QueryImages.Drawn(i % 3, 200 + i), $"image-{i}.png", Modes[i % Modes.Length]))
+            .ToList();
+
+        var outcomes = await Task.WhenAll(requests.Select(services.ClassifyAsync));
+
+        foreach (var (request, outcome) in requests.Zip(outcomes))
+        {
+            Assert.True(outcome.Succeeded, $"{request.FileName}: {outcome.Failure?.Stage}: {outcome.Failure?.Reason}\n{services.Diagnostics()}");
+            (await services.Store.ClassifyAsync(request.ImageBytes, Requests.Reference(request))).AssertMatches(outcome.Result!);
+        }
+    }
+
+    [Fact]
+    public async Task Should_answer_bad_input_with_its_reason_park_it_once_in_the_service_error_queue_and_keep_serving()
+    {
+        var ready = services.Store.Ready;
+        var corrupt = Requests.Classify(QueryImages.TruncatedPng(), "cut.png");
+        var wrongFeature = new ImageEmbedded(Guid.NewGuid(), ReadyStore.ModelName, ready.Id.Version, [1, 2, 3], [3, 2, 1],
+            new float[ready.Manifest.EmbeddingDim + 2], EnsembleMode.Vrf, null, 3, 0, []);
+        var wrongLogits = new FailureDistanceMeasured(Guid.NewGuid(), ReadyStore.ModelName, ready.Id.Version, [1, 2, 3, 4], [3, 2, 1],
+            0.5, ready.Parameters.K, [], EnsembleMode.Vrf, null, 3, []);
+
+        var failures = new[]
+        {
+            (Queue: ServiceNames.Embedding, Cause: typeof(ImageDecodeException), Outcome: await services.ClassifyAsync(corrupt)),
+            (Queue: ServiceNames.FailureIndex, Cause: typeof(FeatureDimensionMismatchException),
+                Outcome: await services.OutcomeOfAsync(wrongFeature, wrongFeature.RequestId)),
+            (Queue: ServiceNames.Scorer, Cause: typeof(InvalidFeatureException), Outcome: await services.OutcomeOfAsync(wrongLogits, wrongLogits.RequestId)),
+        };
+        await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
+
+        foreach (var (queue, cause, outcome) in failures)
+        {
+            var failure = Assert.IsType<ImageClassificationFailed>(outcome.Failure);
+            Assert.Equal((ReadyStore.ModelName, queue), (failure.ModelName, failure.Stage));
+            var parked = Assert.Single(await services.Broker.TakeAllAsync($"{queue}_error", TestContext.Current.CancellationToken));
+            var headers = string.Join(", ", parked.Select(header => $"{header.Key}={header.Value}"));
+            Assert.True(failure.Reason == parked["MT-Fault-Message"], headers);
+            Assert.True(cause.FullName == parked["MT-Fault-ExceptionType"], headers);
+            Assert.True(!parked.ContainsKey("MT-Fault-RetryCount"), headers);
+        }
+        Assert.Contains("corrupt or truncated", failures[0].Outcome.Failure!.Reason);
+        Assert.Contains($"but a query has {ready.Manifest.EmbeddingDim + 2}", failures[1].Outcome.Failure!.Reason);
+        Assert.Contains("the logits have 4 (zero-shot) and 3 (fine-tuned) values", failures[2].Outcome.Failure!.Reason);
+        var good = await services.ClassifyAsync(Requests.Classify(QueryImages.Drawn(1, 300), "after.png"));
+        Assert.True(good.Succeeded, $"{good.Failure?.Reason}\n{services.Diagnostics()}");
+        Assert.All(services.Processes, process => Assert.True(process.IsRunning, $"{process.Name} stopped:\n{process.Output}"));
+    }
+}
