@@ -27,7 +27,7 @@ app.Configure(config =>
     });
     config.AddBranch("models", models =>
     {
-        models.SetDescription("Import, list and show the versioned model bundles of the model store.");
+        models.SetDescription("Import, list, show and retire the versioned model bundles of the model store.");
         models.AddCommand<ModelsImportCommand>("import")
             .WithDescription("Create a model's next version from a zero-shot and a fine-tuned CLIP folder, and have the failure-index " +
                              "service build its index.")
@@ -40,6 +40,10 @@ app.Configure(config =>
         models.AddCommand<ModelsShowCommand>("show")
             .WithDescription("Show one version's manifest (NAME for the current version, NAME@VERSION for another).")
             .WithExample("models", "show", "pets@2", "--json");
+        models.AddCommand<ModelsRetireCommand>("retire")
+            .WithDescription("Stop serving a version: mark it retired in the store and tell the services (ModelRetired); " +
+                             "prints the version that is current afterwards.")
+            .WithExample("models", "retire", "pets@2");
     });
     config.AddBranch("bench", bench =>
     {

@@ -59,6 +59,7 @@ public sealed class ClassifyCommandTests(ReadyModelFixture fixture) : IClassFixt
         Assert.Equal(fixture.NotAnImage, failure.GetProperty("file").GetString());
         Assert.Equal("embedding", failure.GetProperty("stage").GetString());
         Assert.Contains("not a supported image format", failure.GetProperty("error").GetString());
+        Assert.Equal("invalid_image", failure.GetProperty("kind").GetString());
         Assert.Single(lines, line => line.TryGetProperty("class", out _));
         Assert.EndsWith("1 classified, 1 failed.", Assert.Single(run.ErrorLines));
     }

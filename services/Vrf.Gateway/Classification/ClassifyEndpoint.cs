@@ -30,6 +30,7 @@ internal static class ClassifyEndpoint
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status502BadGateway)
             .ProducesProblem(StatusCodes.Status504GatewayTimeout)
             .AddOpenApiOperationTransformer(ClassifyOperation.DescribeAsync);
 
@@ -82,7 +83,12 @@ internal static class ClassifyEndpoint
         GatewayLog.ClassificationFailed(logger, failure.RequestId, failure.ModelName, failure.Stage, failure.Reason);
         var status = PipelineFailures.StatusCodeOf(failure);
         return TypedResults.Problem(failure.Reason, statusCode: status, title: PipelineFailures.TitleOf(status),
-            extensions: new Dictionary<string, object?> { ["requestId"] = failure.RequestId, ["stage"] = failure.Stage });
+            extensions: new Dictionary<string, object?>
+            {
+                ["requestId"] = failure.RequestId,
+                ["stage"] = failure.Stage,
+                ["kind"] = failure.Kind.ToString(),
+            });
     }
 
     /// <summary>Refuses a model or version the pipeline could not serve before anything is published.</summary>

@@ -6,7 +6,8 @@ namespace Vrf.Services.Failures;
 /// <summary>
 /// Turns the fault of a message of the classify pipeline into the <see cref="ImageClassificationFailed"/> its sender
 /// waits for. Faults are published by the bus after the message went to the error queue, outside the failed consumer's
-/// outbox, so the failure result survives the exception that caused it.
+/// outbox, so the failure result survives the exception that caused it. Its kind comes from the exceptions' types
+/// (<see cref="FailureKinds"/>).
 /// </summary>
 public static class ClassificationFailures
 {
@@ -14,7 +15,7 @@ public static class ClassificationFailures
     public static ImageClassificationFailed From(Fault fault, Guid requestId, string modelName, string stage)
     {
         ArgumentNullException.ThrowIfNull(fault);
-        return new ImageClassificationFailed(requestId, modelName, Reason(fault), stage);
+        return new ImageClassificationFailed(requestId, modelName, Reason(fault), stage, FailureKinds.Of(fault));
     }
 
     /// <summary>The first exception's message: the reason the consumer gave.</summary>

@@ -6,4 +6,11 @@ namespace Vrf.Contracts;
 /// <param name="ModelName">The model it asked for.</param>
 /// <param name="Reason">What was wrong, in words a client can act on.</param>
 /// <param name="Stage">The service that gave up, for example <c>embedding</c>, <c>failure-index</c> or <c>scorer</c>.</param>
-public sealed record ImageClassificationFailed(Guid RequestId, string ModelName, string Reason, string Stage);
+/// <param name="Kind">What kind of failure it was, for programs: the reason is for people. Events without it (from
+/// services that predate it) read as <see cref="ClassificationFailureKind.Internal"/>.</param>
+public sealed record ImageClassificationFailed(
+    Guid RequestId,
+    string ModelName,
+    string Reason,
+    string Stage,
+    ClassificationFailureKind Kind = ClassificationFailureKind.Internal);

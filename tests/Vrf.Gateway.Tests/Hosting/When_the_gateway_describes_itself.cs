@@ -34,7 +34,7 @@ public sealed class When_the_gateway_describes_itself(GatewayApp app) : IClassFi
             classify.GetProperty("parameters").EnumerateArray().Select(parameter => parameter.GetProperty("name").GetString()));
         Assert.True(classify.GetProperty("parameters")[0].GetProperty("required").GetBoolean());
         var responses = classify.GetProperty("responses");
-        Assert.Equal(["200", "400", "404", "409", "413", "415", "422", "504"], Responses.PropertyNames(responses).Order());
+        Assert.Equal(["200", "400", "404", "409", "413", "415", "422", "502", "504"], Responses.PropertyNames(responses).Order());
         Assert.EndsWith("/ClassificationResponse",
             responses.GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString());
         Assert.True(responses.GetProperty("422").GetProperty("content").TryGetProperty("application/problem+json", out _));

@@ -18,6 +18,12 @@ public static class CannedImages
     /// <summary>The pipeline answers that the requested version does not exist (another replica retired it, say).</summary>
     public static byte[] OfVanishedVersion { get; } = Encoding.ASCII.GetBytes("vanished: the version is gone");
 
+    /// <summary>The pipeline answers that the version was retired after the gateway checked it, in words that name no status.</summary>
+    public static byte[] OfRetiredVersion { get; } = Encoding.ASCII.GetBytes("retired: the version is no longer served");
+
+    /// <summary>The pipeline answers that one of its services failed (a bug or an outage), whatever the reason says.</summary>
+    public static byte[] Crashing { get; } = Encoding.ASCII.GetBytes("crashing: a service fails");
+
     /// <summary>The pipeline never answers.</summary>
     public static byte[] Unanswered { get; } = Encoding.ASCII.GetBytes("unanswered: no result ever comes");
 }

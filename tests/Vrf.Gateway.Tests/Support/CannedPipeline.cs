@@ -13,6 +13,11 @@ public sealed class CannedPipeline(ReceivedRequests received) : IConsumer<Classi
 {
     public const string RejectionReason = "The image cannot be decoded: it is not a PNG, JPEG, GIF, BMP or WebP file.";
     public const string RejectingStage = "embedding";
+    public const string RetiredReason = "The version was taken out of service a moment ago.";
+
+    /// <summary>Worded like an image problem, to show that the status follows the kind, not the words.</summary>
+    public const string CrashReason = "The image could not be scored: the failure index is unreachable.";
+    public const string CrashingStage = "failure-index";
     public const int CurrentVersion = 2;
 
     public static readonly ClassProbability[] Ranking = [new(1, "green", 0.7), new(0, "red", 0.2), new(2, "blue", 0.1)];
@@ -29,13 +34,27 @@ public sealed class CannedPipeline(ReceivedRequests received) : IConsumer<Classi
         }
         if (request.ImageBytes.AsSpan().SequenceEqual(CannedImages.Corrupt))
         {
-            await context.Publish(new ImageClassificationFailed(request.RequestId, request.ModelName, RejectionReason, RejectingStage));
+            await context.Publish(new ImageClassificationFailed(request.RequestId, request.ModelName, RejectionReason, RejectingStage,
+                ClassificationFailureKind.InvalidImage));
             return;
         }
         if (request.ImageBytes.AsSpan().SequenceEqual(CannedImages.OfVanishedVersion))
         {
             await context.Publish(new ImageClassificationFailed(request.RequestId, request.ModelName,
-                $"Model '{request.ModelName}' has no version {request.ModelVersion} (versions: 1, 2).", RejectingStage));
+                $"Model '{request.ModelName}' has no version {request.ModelVersion} (versions: 1, 2).", RejectingStage,
+                ClassificationFailureKind.UnknownModel));
+            return;
+        }
+        if (request.ImageBytes.AsSpan().SequenceEqual(CannedImages.OfRetiredVersion))
+        {
+            await context.Publish(new ImageClassificationFailed(request.RequestId, request.ModelName, RetiredReason, RejectingStage,
+                ClassificationFailureKind.ModelNotReady));
+            return;
+        }
+        if (request.ImageBytes.AsSpan().SequenceEqual(CannedImages.Crashing))
+        {
+            await context.Publish(new ImageClassificationFailed(request.RequestId, request.ModelName, CrashReason, CrashingStage,
+                ClassificationFailureKind.Internal));
             return;
         }
         await context.Publish(Result(request));

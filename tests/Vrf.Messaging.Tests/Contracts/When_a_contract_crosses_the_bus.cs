@@ -20,7 +20,8 @@ public sealed class When_a_contract_crosses_the_bus
         new ImageClassified(Guid.NewGuid(), "mnist-resnet18", 3, 7, "seven", [new(7, "seven", 0.9), new(1, "one", 0.08)],
             1.75, 0.31, new ClassProbability(1, "one", 0.55), new ClassProbability(7, "seven", 0.97), EnsembleMode.Vrf,
             Neighbours, Timings),
-        new ImageClassificationFailed(Guid.NewGuid(), "mnist-resnet18", "Model version 9 does not exist.", "embedding"),
+        new ImageClassificationFailed(Guid.NewGuid(), "mnist-resnet18", "Model version 9 does not exist.", "embedding",
+            ClassificationFailureKind.UnknownModel),
         new ModelImported("mnist-resnet18", 2, "mnist-resnet18/2"),
         new ModelIndexingProgressed("mnist-resnet18", 4, "failure-set", 1200, 60000),
         new ModelPromoted("mnist-resnet18", 4),
@@ -45,6 +46,28 @@ public sealed class When_a_contract_crosses_the_bus
         var readBack = JsonSerializer.Deserialize(json, message.GetType(), SystemTextJsonMessageSerializer.Options);
 
         Assert.Equivalent(message, readBack, strict: true);
+    }
+
+    [Fact]
+    public void Should_read_a_failure_without_a_kind_as_internal()
+    {
+        var requestId = Guid.NewGuid();
+        var json = $$"""{"requestId":"{{requestId}}","modelName":"tiny","reason":"Out of memory.","stage":"scorer"}""";
+
+        var readBack = JsonSerializer.Deserialize<ImageClassificationFailed>(json, SystemTextJsonMessageSerializer.Options);
+
+        Assert.Equal(new ImageClassificationFailed(requestId, "tiny", "Out of memory.", "scorer", ClassificationFailureKind.Internal), readBack);
+    }
+
+    [Fact]
+    public void Should_write_the_kind_of_a_failure_as_its_fixed_number()
+    {
+        var failure = new ImageClassificationFailed(Guid.NewGuid(), "tiny", "Model tiny@2 is retired and cannot be served.", "embedding",
+            ClassificationFailureKind.ModelNotReady);
+
+        using var json = JsonDocument.Parse(JsonSerializer.Serialize(failure, SystemTextJsonMessageSerializer.Options));
+
+        Assert.Equal(2, json.RootElement.GetProperty("kind").GetInt32());
     }
 
     [Fact]

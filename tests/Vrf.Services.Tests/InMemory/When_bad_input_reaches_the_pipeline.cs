@@ -10,17 +10,18 @@ public sealed class When_bad_input_reaches_the_pipeline(ReadyStore store) : ICla
 {
     private InMemoryPipeline _pipeline = null!;
 
-    /// <summary>Classify requests the embedding service must refuse, and a phrase its reason must contain.</summary>
-    public static TheoryData<string, string> BadRequests => new()
+    /// <summary>Classify requests the embedding service must refuse, a phrase its reason must contain, and its kind.</summary>
+    public static TheoryData<string, string, ClassificationFailureKind> BadRequests => new()
     {
-        { "truncated png", "corrupt or truncated" },
-        { "empty file", "the input is empty" },
-        { "text file", "not a supported image format" },
-        { "20000x20000 png", "decompression bomb" },
-        { "unknown model", "no model 'nobody'" },
-        { "unknown version", "has no version 9" },
-        { "invalid model name", "not a valid model name" },
-        { "top-k of zero", "ask for at least 1 class" },
+        { "truncated png", "corrupt or truncated", ClassificationFailureKind.InvalidImage },
+        { "empty file", "the input is empty", ClassificationFailureKind.InvalidImage },
+        { "text file", "not a supported image format", ClassificationFailureKind.InvalidImage },
+        { "20000x20000 png", "decompression bomb", ClassificationFailureKind.InvalidImage },
+        { "unknown model", "no model 'nobody'", ClassificationFailureKind.UnknownModel },
+        { "unknown version", "has no version 9", ClassificationFailureKind.UnknownModel },
+        { "invalid model name", "not a valid model name", ClassificationFailureKind.InvalidInput },
+        { "top-k of zero", "ask for at least 1 class", ClassificationFailureKind.InvalidInput },
+        { "OSE alpha above 1", "it must lie in [0, 1]", ClassificationFailureKind.InvalidInput },
     };
 
     public async ValueTask InitializeAsync() => _pipeline = await InMemoryPipeline.StartAsync(store.Root);
@@ -29,7 +30,8 @@ public sealed class When_bad_input_reaches_the_pipeline(ReadyStore store) : ICla
 
     [Theory]
     [MemberData(nameof(BadRequests))]
-    public async Task Should_answer_the_sender_with_the_reason_and_fault_the_request_once(string input, string reason)
+    public async Task Should_answer_the_sender_with_the_reason_and_kind_and_fault_the_request_once(string input, string reason,
+        ClassificationFailureKind kind)
     {
         var request = BadRequest(input);
 
@@ -38,6 +40,7 @@ public sealed class When_bad_input_reaches_the_pipeline(ReadyStore store) : ICla
         var failure = Assert.IsType<ImageClassificationFailed>(outcome.Failure);
         Assert.Equal((request.RequestId, request.ModelName, ServiceNames.Embedding), (failure.RequestId, failure.ModelName, failure.Stage));
         Assert.Contains(reason, failure.Reason);
+        Assert.Equal(kind, failure.Kind);
         var fault = await FaultOf<ClassifyImage>(request.RequestId, message => message.RequestId);
         Assert.Equal(failure.Reason, Assert.Single(fault.Exceptions).Message);
         Assert.Equal(typeof(UnprocessableMessageException).FullName, fault.Exceptions[0].ExceptionType);
@@ -64,6 +67,7 @@ public sealed class When_bad_input_reaches_the_pipeline(ReadyStore store) : ICla
         var failure = await _pipeline.FailureOfAsync(embedded.RequestId);
         Assert.Equal((ReadyStore.ModelName, ServiceNames.FailureIndex), (failure.ModelName, failure.Stage));
         Assert.Contains($"indexes {store.Ready.Manifest.EmbeddingDim}-dimensional features, but a query has {store.Ready.Manifest.EmbeddingDim + 1}", failure.Reason);
+        Assert.Equal(ClassificationFailureKind.InvalidInput, failure.Kind);
         var fault = await FaultOf<ImageEmbedded>(embedded.RequestId, message => message.RequestId);
         Assert.Equal(failure.Reason, fault.Exceptions[0].Message);
     }
@@ -79,6 +83,7 @@ public sealed class When_bad_input_reaches_the_pipeline(ReadyStore store) : ICla
         var failure = await _pipeline.FailureOfAsync(measured.RequestId);
         Assert.Equal((ReadyStore.ModelName, ServiceNames.Scorer), (failure.ModelName, failure.Stage));
         Assert.Contains("has 3 classes but the logits have 2 (zero-shot) and 3 (fine-tuned) values", failure.Reason);
+        Assert.Equal(ClassificationFailureKind.InvalidInput, failure.Kind);
         var fault = await FaultOf<FailureDistanceMeasured>(measured.RequestId, message => message.RequestId);
         Assert.Equal(failure.Reason, fault.Exceptions[0].Message);
     }
@@ -93,6 +98,7 @@ public sealed class When_bad_input_reaches_the_pipeline(ReadyStore store) : ICla
         "unknown version" => Requests.Classify(QueryImages.Drawn(0, 1), version: 9),
         "invalid model name" => Requests.Classify(QueryImages.Drawn(0, 1), model: "Not A Name"),
         "top-k of zero" => Requests.Classify(QueryImages.Drawn(0, 1)) with { TopK = 0 },
+        "OSE alpha above 1" => Requests.Classify(QueryImages.Drawn(0, 1)) with { EnsembleMode = EnsembleMode.OutputSpace, OseAlpha = 1.5 },
         _ => throw new ArgumentOutOfRangeException(nameof(input), input, null),
     };
 

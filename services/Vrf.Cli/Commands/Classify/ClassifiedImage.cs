@@ -1,4 +1,5 @@
 using Vrf.Client;
+using Vrf.Contracts;
 
 namespace Vrf.Cli.Commands.Classify;
 
@@ -13,4 +14,7 @@ public sealed record ClassifiedImage(string File, Guid RequestId, string Model, 
 
     /// <summary>Where it failed: a service's name, or <c>client</c>.</summary>
     public string? FailureStage => LocalFailure is not null ? "client" : Outcome?.Failure?.Stage;
+
+    /// <summary>The service's kind of failure; null when it failed here or did not fail.</summary>
+    public ClassificationFailureKind? FailureKind => LocalFailure is not null ? null : Outcome?.Failure?.Kind;
 }

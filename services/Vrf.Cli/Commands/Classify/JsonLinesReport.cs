@@ -8,7 +8,8 @@ namespace Vrf.Cli.Commands.Classify;
 
 /// <summary>
 /// One JSON object per line on standard output, for scripts: a result (file, class, d, ω, version, top classes, both
-/// models' top classes, nearest failures, timings) or a failure (file, error, stage). The summary goes to standard
+/// models' top classes, nearest failures, timings) or a failure (file, error, stage, kind: the service's
+/// <see cref="ClassificationFailureKind"/> in snake case, <c>null</c> when the tool itself failed). The summary goes to standard
 /// error so standard output stays JSON lines. d is <c>null</c> when it is infinite (an empty failure set).
 /// </summary>
 internal sealed class JsonLinesReport : IResultsReport
@@ -52,7 +53,8 @@ internal sealed class JsonLinesReport : IResultsReport
         image.Elapsed.TotalMilliseconds);
 
     private static FailedLine Failed(ClassifiedImage image) =>
-        new(image.File, image.RequestId, image.Model, image.FailureReason ?? "unknown failure", image.FailureStage ?? "client");
+        new(image.File, image.RequestId, image.Model, image.FailureReason ?? "unknown failure", image.FailureStage ?? "client",
+            image.FailureKind is { } kind ? JsonNamingPolicy.SnakeCaseLower.ConvertName(kind.ToString()) : null);
 
     private static ClassLine Class(ClassProbability probability) => new(probability.Index, probability.Name, probability.Probability);
 
@@ -83,7 +85,7 @@ internal sealed class JsonLinesReport : IResultsReport
         IReadOnlyDictionary<string, double> TimingsMs,
         double ElapsedMs);
 
-    private sealed record FailedLine(string File, Guid RequestId, string Model, string Error, string Stage);
+    private sealed record FailedLine(string File, Guid RequestId, string Model, string Error, string Stage, string? Kind);
 
     private sealed record ClassLine(int Index, string Name, double Probability);
 
