@@ -7,23 +7,31 @@ namespace Vrf.Clip.ZeroShot;
 /// <summary>
 /// OpenAI's zero-shot classifier built from prompts (the design's <c>W_zs</c>): for each class, the text features of
 /// every filled template are L2-normalised, averaged, L2-normalised again and multiplied by exp(logit_scale). Logits
-/// are <c>normalize(image_features) @ W_zs^T</c>, bias 0. The head owns its tensors: dispose it to free them.
+/// are <c>normalize(image_features) @ W^T + b</c>, bias 0 for a head built from prompts. A fine-tuned head (the design's
+/// <c>W_ft</c>, <c>b_ft</c>) has the same form and file format, with a trained weight and bias (see <see cref="FromLinear"/>).
+/// The head owns its tensors: dispose it to free them.
 /// </summary>
 public sealed class ZeroShotHead : IDisposable
 {
     public const string WeightName = "weight";
     public const string UnscaledWeightName = "weight_unscaled";
     public const string LogitScaleName = "logit_scale";
+    public const string BiasName = "bias";
 
-    private ZeroShotHead(Tensor unscaledWeights, Tensor logitScale, Tensor weights)
+    private ZeroShotHead(Tensor unscaledWeights, Tensor logitScale, Tensor weights, Tensor bias)
     {
         UnscaledWeights = unscaledWeights.DetachFromDisposeScope();
         LogitScale = logitScale.DetachFromDisposeScope();
         Weights = weights.DetachFromDisposeScope();
+        Bias = bias.DetachFromDisposeScope();
     }
 
-    /// <summary>[classes, projection_dim]: one unit-length text direction per class.</summary>
+    /// <summary>[classes, projection_dim]: <see cref="Weights"/> divided by exp(<see cref="LogitScale"/>); for a head
+    /// built from prompts, one unit-length text direction per class.</summary>
     public Tensor UnscaledWeights { get; }
+
+    /// <summary>[classes]: added to the logits; zeros for a head built from prompts.</summary>
+    public Tensor Bias { get; }
 
     /// <summary>[classes, projection_dim]: <see cref="UnscaledWeights"/> times exp(<see cref="LogitScale"/>), the head's matrix.</summary>
     public Tensor Weights { get; }
@@ -77,7 +85,27 @@ public sealed class ZeroShotHead : IDisposable
         var perPrompt = L2Normalization.Normalize(textFeatures.view(classCount, templateCount, -1));
         var unscaled = L2Normalization.Normalize(perPrompt.mean([1]));
         var scale = logitScale.detach().to(unscaled.dtype, unscaled.device).clone();
-        return new ZeroShotHead(unscaled, scale, unscaled * scale.exp());
+        return new ZeroShotHead(unscaled, scale, unscaled * scale.exp(), zeros(classCount, dtype: unscaled.dtype, device: unscaled.device));
+    }
+
+    /// <summary>
+    /// A head from a linear layer's parameters (copied, detached): <paramref name="weights"/> [classes, projection_dim]
+    /// is the head's matrix as it multiplies normalised features, <paramref name="bias"/> [classes] its bias, and
+    /// <paramref name="logitScale"/> the model's logit scale, kept so that <see cref="UnscaledWeights"/> stays defined.
+    /// </summary>
+    public static ZeroShotHead FromLinear(Tensor weights, Tensor bias, Tensor logitScale)
+    {
+        if (weights.dim() != 2 || bias.dim() != 1 || bias.shape[0] != weights.shape[0] || logitScale.dim() != 0)
+        {
+            throw new ArgumentException(
+                $"A head needs a [classes, dim] weight, a [classes] bias and a 0-dimensional logit scale, but got " +
+                $"{ShapeFormat.Of(weights.shape)}, {ShapeFormat.Of(bias.shape)} and {ShapeFormat.Of(logitScale.shape)}.");
+        }
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        var weight = weights.detach().clone();
+        var scale = logitScale.detach().to(weight.dtype, weight.device).clone();
+        return new ZeroShotHead(weight / scale.exp(), scale, weight, bias.detach().to(weight.dtype, weight.device).clone());
     }
 
     /// <summary>Zero-shot logits [images, classes] of image features [images, projection_dim] (normalised here).</summary>
@@ -85,18 +113,20 @@ public sealed class ZeroShotHead : IDisposable
     {
         using var scope = NewDisposeScope();
         var normalized = L2Normalization.Normalize(imageFeatures.to(Weights.dtype, Weights.device));
-        return normalized.matmul(Weights.t()).MoveToOuterDisposeScope();
+        return normalized.matmul(Weights.t()).add(Bias).MoveToOuterDisposeScope();
     }
 
-    /// <summary>Writes the head as safetensors: <c>weight</c>, <c>weight_unscaled</c> and <c>logit_scale</c>.</summary>
+    /// <summary>Writes the head as safetensors: <c>weight</c>, <c>weight_unscaled</c>, <c>logit_scale</c> and <c>bias</c>.</summary>
     public void Save(string path) => SafeTensorsWriter.Write(path, new Dictionary<string, Tensor>
     {
         [WeightName] = Weights,
         [UnscaledWeightName] = UnscaledWeights,
         [LogitScaleName] = LogitScale,
+        [BiasName] = Bias,
     });
 
-    /// <summary>Reads a head written by <see cref="Save"/>, onto <paramref name="device"/> (CPU by default).</summary>
+    /// <summary>Reads a head written by <see cref="Save"/>, onto <paramref name="device"/> (CPU by default). A file
+    /// without <c>bias</c> (written before heads had one) has bias 0.</summary>
     public static ZeroShotHead Load(string path, Device? device = null)
     {
         using var file = SafeTensorsFile.Open(path);
@@ -109,10 +139,17 @@ public sealed class ZeroShotHead : IDisposable
                 $"Zero-shot head '{path}' should hold {WeightName} and {UnscaledWeightName} of one [classes, dim] shape " +
                 $"and a 0-dimensional {LogitScaleName}, but they are {weight.ShapeText}, {unscaled.ShapeText} and {logitScale.ShapeText}.");
         }
+        var hasBias = file.Tensors.ContainsKey(BiasName);
+        if (hasBias && !file.Info(BiasName).Shape.SequenceEqual([weight.Shape[0]]))
+        {
+            throw new InvalidDataException(
+                $"Zero-shot head '{path}' has a {BiasName} of shape {file.Info(BiasName).ShapeText}; it should be [{weight.Shape[0]}], one per class.");
+        }
         using var scope = NewDisposeScope();
         var target = device ?? CPU;
-        return new ZeroShotHead(
-            file.Read(UnscaledWeightName).to(target), file.Read(LogitScaleName).to(target), file.Read(WeightName).to(target));
+        var weights = file.Read(WeightName).to(target);
+        var bias = hasBias ? file.Read(BiasName).to(weights.dtype, target) : zeros(weight.Shape[0], dtype: weights.dtype, device: target);
+        return new ZeroShotHead(file.Read(UnscaledWeightName).to(target), file.Read(LogitScaleName).to(target), weights, bias);
     }
 
     public void Dispose()
@@ -120,5 +157,6 @@ public sealed class ZeroShotHead : IDisposable
         UnscaledWeights.Dispose();
         LogitScale.Dispose();
         Weights.Dispose();
+        Bias.Dispose();
     }
 }

@@ -3,7 +3,9 @@ namespace Vrf.Contracts;
 /// <summary>Event: a retrain job's progress, published every few optimisation steps.</summary>
 /// <param name="JobId">The job.</param>
 /// <param name="ModelName">The model being trained.</param>
-/// <param name="Epoch">The current epoch, from 1.</param>
+/// <param name="Stage">The recipe's stage: <c>fine-tune</c>, or <c>linear-probe</c> (a linear probe, and the first stage of
+/// lp-ft).</param>
+/// <param name="Epoch">The current epoch of the stage, from 1.</param>
 /// <param name="Step">Optimisation steps done so far, over all epochs.</param>
 /// <param name="TotalSteps">Optimisation steps the job will take.</param>
 /// <param name="Loss">Training loss, averaged since the previous event.</param>
@@ -13,6 +15,7 @@ namespace Vrf.Contracts;
 public sealed record FineTuningProgressed(
     Guid JobId,
     string ModelName,
+    string Stage,
     int Epoch,
     long Step,
     long TotalSteps,

@@ -41,6 +41,45 @@ public sealed class ZeroShotHeadTests(ClipTinyReference reference, ITestOutputHe
     }
 
     [Fact]
+    public void A_linear_head_adds_its_bias_to_the_logits_of_normalised_features_and_saves_it()
+    {
+        using var directory = new TemporaryDirectory();
+        using var scope = NewDisposeScope();
+        var weights = tensor(new float[] { 1, 0, 0, 2, 3, 0 }).view(3, 2);
+        var bias = tensor(new float[] { 0.5f, -1, 0 });
+        using var head = ZeroShotHead.FromLinear(weights, bias, tensor(MathF.Log(2)));
+
+        var logits = head.Logits(tensor(new float[] { 3, 4 }).view(1, 2));
+
+        float[] expected = [0.6f + 0.5f, 1.6f - 1, 1.8f];
+        var actual = logits.data<float>().ToArray();
+        Assert.All(Enumerable.Range(0, 3), i => Assert.Equal(expected[i], actual[i], 5));
+        TensorAssert.Identical(weights / 2, head.UnscaledWeights);
+        head.Save(directory.File("head.safetensors"));
+        using var loaded = ZeroShotHead.Load(directory.File("head.safetensors"));
+        TensorAssert.Identical(head.Bias, loaded.Bias);
+        TensorAssert.Identical(head.Weights, loaded.Weights);
+    }
+
+    [Fact]
+    public void A_head_file_without_a_bias_loads_with_bias_zero()
+    {
+        using var directory = new TemporaryDirectory();
+        using var head = BuildHead();
+        Vrf.Clip.Weights.SafeTensorsWriter.Write(directory.File("old.safetensors"), new Dictionary<string, Tensor>
+        {
+            [ZeroShotHead.WeightName] = head.Weights,
+            [ZeroShotHead.UnscaledWeightName] = head.UnscaledWeights,
+            [ZeroShotHead.LogitScaleName] = head.LogitScale,
+        });
+
+        using var loaded = ZeroShotHead.Load(directory.File("old.safetensors"));
+
+        Assert.Equal(reference.ZeroShotClassCount, loaded.Bias.shape[0]);
+        Assert.All(loaded.Bias.data<float>().ToArray(), value => Assert.Equal(0f, value));
+    }
+
+    [Fact]
     public void Token_ids_that_do_not_cover_every_class_and_template_are_refused()
     {
         var error = Assert.Throws<ArgumentException>(() =>
