@@ -10,8 +10,7 @@ namespace Vrf.Training.Running;
 
 /// <summary>
 /// WiSE-FT's training loop over a plan: per step, the scheduled learning rate, cross-entropy on an augmented batch,
-/// backward, gradient-norm clipping and an AdamW step (β = 0.9, 0.999, ε = 1e-8, decoupled weight decay on every
-/// trained parameter); a fresh optimizer per stage; a checkpoint every <see cref="FineTuningSettings.CheckpointEverySteps"/>
+/// backward, gradient-norm clipping and an AdamW step (<see cref="PyTorchAdamW"/>); a fresh optimizer per stage; a checkpoint every <see cref="FineTuningSettings.CheckpointEverySteps"/>
 /// steps; cancellation honoured between steps. It resumes from the newest checkpoint of the same job.
 /// </summary>
 internal sealed class TrainingLoop(
@@ -116,8 +115,7 @@ internal sealed class TrainingLoop(
     private (IReadOnlyList<Parameter> Trained, OptimizerHelper Optimizer) CreateOptimizer(TrainingStage stage)
     {
         var trained = classifier.Train(stage.TrainsEncoder).Select(p => p.Parameter).ToList();
-        var optimizer = optim.AdamW(trained, lr: stage.LearningRate, beta1: 0.9, beta2: 0.999, eps: 1e-8, weight_decay: settings.WeightDecay);
-        return (trained, optimizer);
+        return (trained, PyTorchAdamW.Create(trained, stage.LearningRate, settings.WeightDecay));
     }
 
     private double Step(TrainingStage stage, int epoch, int[] batch, double learningRate, OptimizerHelper optimizer, IReadOnlyList<Parameter> trained)
