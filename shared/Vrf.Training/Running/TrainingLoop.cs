@@ -24,9 +24,16 @@ internal sealed class TrainingLoop(
     /// <summary>Told of each finished epoch: stage, epoch (from 1) and its mean loss.</summary>
     public Action<string, int, double>? EpochFinished { get; init; }
 
+    /// <summary>Told when the run resumes from a checkpoint: the step it resumes after.</summary>
+    public Action<long>? Resumed { get; init; }
+
     public TrainingResult Run(ITrainingObserver? observer, CancellationToken cancellationToken)
     {
         var state = Resume(out var resumedOptimizer);
+        if (state.Step > 0)
+        {
+            Resumed?.Invoke(state.Step);
+        }
         var step = state.Step;
         var (epochLossSum, epochSteps, lastEpochLoss) = (state.EpochLossSum, state.EpochSteps, state.LastEpochLoss);
         var stage = (TrainingStage?)null;
