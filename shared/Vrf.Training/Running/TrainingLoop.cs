@@ -62,7 +62,8 @@ internal sealed class TrainingLoop(
                 {
                     order = (stage.Index, position.Epoch, trainingSet.EpochOrder(settings.Seed, stage.Index, position.Epoch));
                 }
-                var batch = order.Indices.Skip(position.Batch * settings.BatchSize).Take(settings.BatchSize).ToArray();
+                var first = position.Batch * settings.BatchSize;
+                var batch = order.Indices[first..Math.Min(first + settings.BatchSize, order.Indices.Length)];
                 var learningRate = stage.LearningRateAt(step);
                 var loss = Step(stage, position.Epoch, batch, learningRate, optimizer!, trained);
                 step++;
