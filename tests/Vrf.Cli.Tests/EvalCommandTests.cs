@@ -128,6 +128,19 @@ public sealed class EvalCommandTests(EvalStoreFixture fixture) : IClassFixture<E
         Assert.Equal(["error: --alpha must lie in [0, 1], not 1.5"], refused.ErrorLines);
     }
 
+    [Theory]
+    [InlineData("eval", "--json <FILE>")]
+    [InlineData("models|wse", "--alpha <A>")]
+    [InlineData("classify", "--alpha <A>")]
+    public async Task The_help_lists_the_options(string command, string option)
+    {
+        var run = await VrfProcess.RunAsync([.. command.Split('|'), "--help"]);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains(option, run.Output);
+        Assert.Contains("[0, 1]", run.Output);
+    }
+
     public void Dispose() => _output.Dispose();
 
     private Task<VrfProcess.Outcome> Eval(params string[] extra) =>

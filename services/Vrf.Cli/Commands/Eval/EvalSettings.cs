@@ -30,7 +30,7 @@ public sealed class EvalSettings : ModelStoreSettings
     public string Methods { get; init; } = AllMethods;
 
     [CommandOption("--json <FILE>")]
-    [Description("Also write the accuracies (in [0, 1]) and the parameters to this JSON file.")]
+    [Description("Also write the accuracies (in [[0, 1]]) and the parameters to this JSON file.")]
     public string? Json { get; init; }
 
     [CommandOption("--batch-size <N>")]

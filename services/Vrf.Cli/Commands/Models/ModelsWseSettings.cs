@@ -13,7 +13,7 @@ public sealed class ModelsWseSettings : BusSettings
     public string? Model { get; init; }
 
     [CommandOption("--alpha <A>")]
-    [Description("The fine-tuned weights' share in [0, 1] (default: the best of 0, 0.1, …, 1 on the version's validation images).")]
+    [Description("The fine-tuned weights' share in [[0, 1]] (default: the best of 0, 0.1, …, 1 on the version's validation images).")]
     public double? Alpha { get; init; }
 
     [CommandOption("--device <DEVICE>")]
