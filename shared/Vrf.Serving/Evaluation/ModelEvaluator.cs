@@ -51,17 +51,24 @@ public sealed partial class ModelEvaluator(
         var wse = request.Methods.Contains(EvaluationMethod.WeightSpace);
 
         using var models = new LazyModels(bundle, inference.Value.Device);
+        var outputs = new List<(SplitOutputs Outputs, bool Cached)>(splits.Length);
+        for (var i = 0; i < splits.Length; i++)
+        {
+            var (split, dataset) = (splits[i], datasets[i]);
+            outputs.Add(cache.Outputs(bundle, dataset, () => SplitOutputs.From(
+                embedder.Embed(models.Served, dataset, split.Name, batchSize, Reporter(progress, split.Name), cancellationToken))));
+            if (outputs[i].Cached)
+            {
+                progress?.Report(new EvaluationProgress(split.Name, dataset.Count, dataset.Count));
+            }
+        }
+        models.FreeServed();
+
         var choice = wse ? ChooseWeightSpaceAlpha(bundle, models, batchSize, progress, cancellationToken) : null;
         var results = new List<SplitEvaluation>(splits.Length);
         for (var i = 0; i < splits.Length; i++)
         {
-            var (split, dataset) = (splits[i], datasets[i]);
-            var (outputs, cached) = cache.Outputs(bundle, dataset, () => SplitOutputs.From(
-                embedder.Embed(models.Served, dataset, split.Name, batchSize, Reporter(progress, split.Name), cancellationToken)));
-            if (cached)
-            {
-                progress?.Report(new EvaluationProgress(split.Name, dataset.Count, dataset.Count));
-            }
+            var (split, dataset, (scored, cached)) = (splits[i], datasets[i], outputs[i]);
             LabelledLogits? interpolated = null;
             if (choice is not null)
             {
@@ -69,9 +76,9 @@ public sealed partial class ModelEvaluator(
                     $"{split.Name} (wse)", progress, cancellationToken);
                 cached &= wseCached;
             }
-            var accuracies = await ScoreAsync(bundle, outputs, interpolated, request.Methods, cancellationToken);
-            results.Add(new SplitEvaluation(split.Name, dataset.Folder, outputs.Rows, outputs.Skipped, cached, accuracies));
-            LogSplit(bundle.Id, split.Name, outputs.Rows, cached);
+            var accuracies = await ScoreAsync(bundle, scored, interpolated, request.Methods, cancellationToken);
+            results.Add(new SplitEvaluation(split.Name, dataset.Folder, scored.Rows, scored.Skipped, cached, accuracies));
+            LogSplit(bundle.Id, split.Name, scored.Rows, cached);
         }
         return new ModelEvaluation(bundle.Id, request.Methods, results[0], results[1..], bundle.Parameters, choice);
     }
@@ -185,7 +192,8 @@ public sealed partial class ModelEvaluator(
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Model} has no validation images: the weight-space ensemble uses α = {Alpha}")]
     private partial void LogDefaultAlpha(ModelVersionId model, double alpha);
 
-    /// <summary>The served model and the weight-space model, each loaded the first time it is needed (never, when the cache holds everything).</summary>
+    /// <summary>The served model and the weight-space model, each loaded the first time it is needed (never, when the cache
+    /// holds everything).</summary>
     private sealed class LazyModels(ModelBundle bundle, string device) : IDisposable
     {
         private ServedModel? _served;
@@ -194,6 +202,13 @@ public sealed partial class ModelEvaluator(
         public ServedModel Served => _served ??= ServedModel.Load(bundle, device);
 
         public WeightSpaceModel WeightSpace => _weightSpace ??= WeightSpaceModel.Load(bundle, device);
+
+        /// <summary>Frees the served model once every split's outputs are in, before the weight-space model loads.</summary>
+        public void FreeServed()
+        {
+            _served?.Dispose();
+            _served = null;
+        }
 
         public void Dispose()
         {
