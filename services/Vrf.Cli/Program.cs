@@ -4,6 +4,7 @@ using Vrf.Cli.Commands;
 using Vrf.Cli.Commands.Bench;
 using Vrf.Cli.Commands.Classify;
 using Vrf.Cli.Commands.Clip;
+using Vrf.Cli.Commands.Eval;
 using Vrf.Cli.Commands.Models;
 using Vrf.Cli.Commands.Serve;
 
@@ -17,6 +18,10 @@ app.Configure(config =>
         .WithDescription("Evaluate zero-shot, fine-tuned, OSE and VRF from cached features and logits (an inputs.json).")
         .WithExample("eval-cached", "--inputs", "tests/fixtures/vrf/case-visible-1/inputs.json")
         .WithExample("eval-cached", "--inputs", "inputs.json", "--out", "results.json");
+    config.AddCommand<EvalCommand>("eval")
+        .WithDescription("The paper's table from images: zero-shot, fine-tuned, OSE, WSE and VRF accuracy on the ID and each OOD split.")
+        .WithExample("eval", "--model", "pets", "--ood", "sketch=data/sketch", "--ood", "photos=data/photos")
+        .WithExample("eval", "--model", "pets@2", "--id", "data/test", "--ood", "sketch=data/sketch", "--methods", "zs,ft,vrf", "--json", "table.json");
     config.AddBranch("clip", clip =>
     {
         clip.SetDescription("Run and debug CLIP models in Hugging Face format.");
@@ -27,7 +32,7 @@ app.Configure(config =>
     });
     config.AddBranch("models", models =>
     {
-        models.SetDescription("Import, list, show and retire the versioned model bundles of the model store.");
+        models.SetDescription("Import, list, show and retire the versioned model bundles of the model store; make weight-space ensembles.");
         models.AddCommand<ModelsImportCommand>("import")
             .WithDescription("Create a model's next version from a zero-shot and a fine-tuned CLIP folder, and have the failure-index " +
                              "service build its index.")
@@ -35,6 +40,11 @@ app.Configure(config =>
                 "--train", "data/train", "--val", "data/val")
             .WithExample("models", "import", "--bus", "memory", "--name", "pets", "--zero-shot", "clip", "--fine-tuned", "clip-ft",
                 "--classes", "classes.txt", "--train", "data/train");
+        models.AddCommand<ModelsWseCommand>("wse")
+            .WithDescription("Make the weight-space ensemble (WiSE-FT) of a version as the next version, α chosen on its validation " +
+                             "images or given, and have the failure-index service index it.")
+            .WithExample("models", "wse", "pets")
+            .WithExample("models", "wse", "pets@2", "--alpha", "0.5", "--bus", "memory");
         models.AddCommand<ModelsListCommand>("list")
             .WithDescription("List every version in the model store with its status and VRF parameters.");
         models.AddCommand<ModelsShowCommand>("show")

@@ -37,7 +37,7 @@ public sealed class ModelsCommandTests : IDisposable
         Assert.Contains(imported.ErrorLines, line => line.StartsWith("warning: The zero-shot failure set is empty", StringComparison.Ordinal));
         Assert.Contains(imported.ErrorLines, line => line.StartsWith("warning: No validation folder", StringComparison.Ordinal));
 
-        var second = await Import("tiny", "--val", _folder.File("val"), "--k-rule", "code");
+        var second = await Import("tiny", "--val", _folder.File("val"), "--k-rule", "code", "--test", _folder.File("val"));
         Assert.True(second.ExitCode == 0, second.Error);
         Assert.Contains("tiny@2 is ready", second.Output);
 
@@ -53,6 +53,7 @@ public sealed class ModelsCommandTests : IDisposable
         Assert.Equal("code", manifest.RootElement.GetProperty("parameters").GetProperty("k_rule").GetString());
         Assert.Equal("validation", manifest.RootElement.GetProperty("parameters").GetProperty("tuned_on").GetString());
         Assert.Equal(5, manifest.RootElement.GetProperty("datasets").GetProperty("validation").GetProperty("image_count").GetInt32());
+        Assert.Equal(5, manifest.RootElement.GetProperty("datasets").GetProperty("test").GetProperty("image_count").GetInt32());
 
         var first = await VrfProcess.RunAsync("models", "show", "tiny@1", "--store", Store);
         Assert.True(first.ExitCode == 0, first.Error);

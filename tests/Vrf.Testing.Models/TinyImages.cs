@@ -23,6 +23,23 @@ public static class TinyImages
         }
     }
 
+    /// <summary>
+    /// Writes <paramref name="perClass"/> images of every class with their colours inverted: a distribution shift the
+    /// models were never shown, on which they do worse than on drawn images.
+    /// </summary>
+    public static void WriteInvertedImageFolder(string folder, IReadOnlyList<string> classNames, int perClass, int seed)
+    {
+        var random = new Random(seed);
+        for (var label = 0; label < classNames.Count; label++)
+        {
+            var classFolder = Directory.CreateDirectory(Path.Combine(folder, classNames[label])).FullName;
+            for (var i = 0; i < perClass; i++)
+            {
+                File.WriteAllBytes(Path.Combine(classFolder, $"{i:000}.png"), Invert(Draw(label, random)));
+            }
+        }
+    }
+
     /// <summary>One PNG of class <paramref name="label"/>.</summary>
     public static byte[] Draw(int label, Random random)
     {
@@ -49,6 +66,25 @@ public static class TinyImages
                     break;
             }
         }
+        return Encode(bitmap);
+    }
+
+    private static byte[] Invert(byte[] png)
+    {
+        using var bitmap = SKBitmap.Decode(png);
+        for (var y = 0; y < bitmap.Height; y++)
+        {
+            for (var x = 0; x < bitmap.Width; x++)
+            {
+                var colour = bitmap.GetPixel(x, y);
+                bitmap.SetPixel(x, y, new SKColor((byte)(255 - colour.Red), (byte)(255 - colour.Green), (byte)(255 - colour.Blue), colour.Alpha));
+            }
+        }
+        return Encode(bitmap);
+    }
+
+    private static byte[] Encode(SKBitmap bitmap)
+    {
         using var image = SKImage.FromBitmap(bitmap);
         using var png = image.Encode(SKEncodedImageFormat.Png, 100);
         return png.ToArray();

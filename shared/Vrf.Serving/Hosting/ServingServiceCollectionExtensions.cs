@@ -4,11 +4,13 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Qdrant.Client;
+using Vrf.Serving.Evaluation;
 using Vrf.Serving.Failures;
 using Vrf.Serving.Import;
 using Vrf.Serving.Indexing;
 using Vrf.Serving.Inference;
 using Vrf.Serving.Store;
+using Vrf.Serving.WeightSpace;
 
 namespace Vrf.Serving.Hosting;
 
@@ -17,7 +19,7 @@ public static class ServingServiceCollectionExtensions
 {
     /// <summary>
     /// The model store (<c>ModelStore</c> section), the failure index (<c>FailureIndex</c>), the inference options
-    /// (<c>Inference</c>), the importer and the index builder.
+    /// (<c>Inference</c>), the importer, the index builder, the weight-space ensemble builder and the evaluator.
     /// </summary>
     public static IServiceCollection AddModelServing(this IServiceCollection services, IConfiguration configuration)
     {
@@ -27,6 +29,9 @@ public static class ServingServiceCollectionExtensions
         services.TryAddSingleton<DatasetEmbedder>();
         services.TryAddSingleton<ModelImporter>();
         services.TryAddSingleton<FailureIndexBuilder>();
+        services.TryAddSingleton<WeightSpaceEnsembleBuilder>();
+        services.TryAddSingleton<EvaluationCache>();
+        services.TryAddSingleton<ModelEvaluator>();
         return services;
     }
 

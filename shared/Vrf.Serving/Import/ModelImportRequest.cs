@@ -13,6 +13,7 @@ namespace Vrf.Serving.Import;
 /// <param name="FineTunedHead">The fine-tuned head (ZeroShotHead safetensors format); when null it is built like the
 /// zero-shot head, from the fine-tuned model's own text tower.</param>
 /// <param name="KSelection">How K is chosen when the version is indexed; the paper's rule when null.</param>
+/// <param name="Test">In-distribution test images (ImageFolder), recorded for <c>vrf eval</c>; never used to index or tune.</param>
 public sealed record ModelImportRequest(
     string Name,
     string ZeroShotModel,
@@ -22,4 +23,5 @@ public sealed record ModelImportRequest(
     string? Validation = null,
     string? Templates = null,
     string? FineTunedHead = null,
-    KSelection? KSelection = null);
+    KSelection? KSelection = null,
+    string? Test = null);

@@ -32,6 +32,7 @@ public sealed partial class ModelImporter(ModelStore store, IOptions<InferenceOp
         var templates = LoadTemplates(request.Templates);
         var train = ImageFolderDataset.Open(request.Train, classNames);
         var validation = request.Validation is null ? null : ImageFolderDataset.Open(request.Validation, classNames);
+        var test = request.Test is null ? null : ImageFolderDataset.Open(request.Test, classNames);
         var zeroShotConfig = RequireClipFolder(request.ZeroShotModel, "zero-shot", needsTokenizer: true, needsPreprocessor: true);
         var fineTunedConfig = RequireClipFolder(request.FineTunedModel, "fine-tuned", needsTokenizer: request.FineTunedHead is null,
             needsPreprocessor: false);
@@ -79,7 +80,8 @@ public sealed partial class ModelImporter(ModelStore store, IOptions<InferenceOp
                     request.Templates is null ? null : Path.GetFullPath(request.Templates)),
                 Datasets = new DatasetSources(
                     new DatasetSource(train.Folder, train.Count),
-                    validation is null ? null : new DatasetSource(validation.Folder, validation.Count)),
+                    validation is null ? null : new DatasetSource(validation.Folder, validation.Count),
+                    test is null ? null : new DatasetSource(test.Folder, test.Count)),
                 KSelection = request.KSelection ?? KSelection.Paper,
             };
         });

@@ -58,6 +58,9 @@ public sealed record ModelManifest
     /// <summary>What the index build worked around (defaults used, calibration that fell back, images skipped).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>Set when the version is a weight-space ensemble of another version (<c>vrf models wse</c>).</summary>
+    public WeightSpaceEnsemble? WeightSpaceEnsemble { get; init; }
+
     [JsonIgnore]
     public ModelVersionId Id => new(Name, Version);
 

@@ -24,7 +24,7 @@ public sealed class ClassifySettings : BusSettings
     public string Mode { get; init; } = "vrf";
 
     [CommandOption("--alpha <A>")]
-    [Description("The fine-tuned model's weight for --mode ose, in [0, 1] (default: the version's tuned α).")]
+    [Description("The fine-tuned model's weight for --mode ose, in [[0, 1]] (default: the version's tuned α).")]
     public double? Alpha { get; init; }
 
     [CommandOption("--top-k <N>")]

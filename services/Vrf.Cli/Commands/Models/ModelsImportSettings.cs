@@ -41,6 +41,10 @@ public sealed class ModelsImportSettings : BusSettings
     [Description("Held-out validation images, one sub-folder per class, for the temperatures and (a, b) (default: untuned defaults).")]
     public string? Validation { get; init; }
 
+    [CommandOption("--test <DIR>")]
+    [Description("In-distribution test images, one sub-folder per class, recorded for vrf eval (never used to index or tune).")]
+    public string? Test { get; init; }
+
     [CommandOption("--k-rule <RULE>")]
     [Description("How K is chosen: paper (floor(0.001·|V|), default), code (round(1000·|V|/N)) or explicit (with -k).")]
     public string? KRule { get; init; }

@@ -1,0 +1,83 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Vrf.Serving.Evaluation;
+
+namespace Vrf.Cli.Commands.Eval;
+
+/// <summary>
+/// <c>vrf eval --json</c>: <c>{"model": "name@v", "methods": {"zs": {"id": 0.83, "&lt;ood&gt;": …, "ood_mean": …}, …},
+/// "params": {…}, "splits": {…}}</c>, accuracies in [0, 1], <c>ood_mean</c> null without OOD splits.
+/// </summary>
+internal static class EvalJson
+{
+    public static void Write(ModelEvaluation evaluation, Stream output)
+    {
+        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        json.WriteStartObject();
+        json.WriteString("model", evaluation.Model.ToString());
+
+        json.WriteStartObject("methods");
+        foreach (var method in evaluation.Methods)
+        {
+            json.WriteStartObject(method.Key());
+            foreach (var split in evaluation.Splits)
+            {
+                json.WriteNumber(split.Name, split.Accuracies[method]);
+            }
+            if (evaluation.OutOfDistributionMean(method) is { } mean)
+            {
+                json.WriteNumber(ModelEvaluationRequest.OutOfDistributionMeanName, mean);
+            }
+            else
+            {
+                json.WriteNull(ModelEvaluationRequest.OutOfDistributionMeanName);
+            }
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
+
+        var p = evaluation.Parameters;
+        json.WriteStartObject("params");
+        json.WriteNumber("ose_alpha", p.OseAlpha);
+        if (evaluation.WeightSpace is { } choice)
+        {
+            json.WriteNumber("wse_alpha", choice.Alpha);
+            json.WriteBoolean("wse_alpha_chosen_on_validation", choice.ChosenOnValidation);
+            json.WriteStartArray("wse_validation_accuracies");
+            foreach (var point in choice.Search?.PerAlpha() ?? [])
+            {
+                json.WriteStartObject();
+                json.WriteNumber("alpha", point.Alpha);
+                json.WriteNumber("accuracy", point.Accuracy);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+        }
+        else
+        {
+            json.WriteNull("wse_alpha");
+        }
+        json.WriteNumber("a", p.A);
+        json.WriteNumber("b", p.B);
+        json.WriteNumber("k", p.K);
+        json.WriteString("k_rule", p.KRule.ToString().ToLowerInvariant());
+        json.WriteNumber("zsf_size", p.FailureSetSize);
+        json.WriteNumber("t_zs", p.ZeroShotTemperature);
+        json.WriteNumber("t_ft", p.FineTunedTemperature);
+        json.WriteString("tuned_on", p.TunedOn.ToString().ToLowerInvariant());
+        json.WriteEndObject();
+
+        json.WriteStartObject("splits");
+        foreach (var split in evaluation.Splits)
+        {
+            json.WriteStartObject(split.Name);
+            json.WriteString("folder", split.Folder);
+            json.WriteNumber("images", split.Images);
+            json.WriteNumber("skipped", split.Skipped);
+            json.WriteBoolean("cached", split.Cached);
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using Spectre.Console;
+using Vrf.Serving.Evaluation;
+
+namespace Vrf.Cli.Commands.Eval;
+
+/// <summary>
+/// The paper-style table of <c>vrf eval</c>: top-1 accuracy (%) per method (rows) and split (columns: ID, each OOD
+/// split, the OOD mean), then the OSE α, the WSE α, (a, b), K and the temperatures.
+/// </summary>
+internal static class EvalTable
+{
+    public static void Render(IAnsiConsole console, ModelEvaluation evaluation)
+    {
+        var table = new Table()
+            .Title($"Top-1 accuracy (%), {Markup.Escape(evaluation.Model.ToString())}")
+            .AddColumn("Method");
+        foreach (var split in evaluation.Splits)
+        {
+            table.AddColumn(new TableColumn(Markup.Escape(split.Name)).RightAligned());
+        }
+        if (evaluation.OutOfDistribution.Count > 0)
+        {
+            table.AddColumn(new TableColumn("OOD mean").RightAligned());
+        }
+        foreach (var method in evaluation.Methods)
+        {
+            var cells = evaluation.Splits.Select(split => Percent(split.Accuracies[method])).ToList();
+            if (evaluation.OutOfDistributionMean(method) is { } mean)
+            {
+                cells.Add(Percent(mean));
+            }
+            table.AddRow([Markup.Escape(Label(method)), .. cells]);
+        }
+        console.Write(table);
+
+        var p = evaluation.Parameters;
+        var tunedOn = p.TunedOn.ToString().ToLowerInvariant();
+        console.WriteLine(Invariant($"OSE α = {p.OseAlpha:0.0##} ({tunedOn})"));
+        if (evaluation.WeightSpace is { } choice)
+        {
+            console.WriteLine(Invariant($"WSE α = {choice.Alpha:0.0##} ") + (choice.Search is { } search
+                ? Invariant($"(chosen on validation: accuracy {Percent(search.Accuracies.Max())}%)")
+                : "(default: no validation images)"));
+        }
+        console.WriteLine(Invariant($"VRF (a, b) = ({p.A:0.0##}, {p.B:0.0##}) ({tunedOn}), K = {p.K} ({p.KRule.ToString().ToLowerInvariant()} rule, |V| = {p.FailureSetSize})"));
+        console.WriteLine(Invariant($"T_zs = {p.ZeroShotTemperature:F4}, T_ft = {p.FineTunedTemperature:F4}"));
+    }
+
+    private static string Label(EvaluationMethod method) => method switch
+    {
+        EvaluationMethod.ZeroShot => "Zero-shot (zs)",
+        EvaluationMethod.FineTuned => "Fine-tuned (ft)",
+        EvaluationMethod.OutputSpace => "Output-space ensemble (ose)",
+        EvaluationMethod.WeightSpace => "Weight-space ensemble (wse)",
+        EvaluationMethod.Vrf => "VRF (vrf)",
+        _ => method.Key(),
+    };
+
+    private static string Percent(double accuracy) => (accuracy * 100).ToString("F1", CultureInfo.InvariantCulture);
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,219 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Vrf.Method;
+using Vrf.Serving.Datasets;
+using Vrf.Serving.Failures;
+using Vrf.Serving.Indexing;
+using Vrf.Serving.Inference;
+using Vrf.Serving.Scoring;
+using Vrf.Serving.Store;
+using Vrf.Serving.WeightSpace;
+
+namespace Vrf.Serving.Evaluation;
+
+/// <summary>
+/// <c>vrf eval</c>'s computation: runs a ready version over the ID and OOD splits (both served models, through the
+/// cache) and scores every method the way serving scores an image: zero-shot, fine-tuned, OSE and VRF with
+/// <see cref="EnsembleScorer"/> and the version's parameters, d from the configured <see cref="IFailureIndex"/>; the
+/// weight-space ensemble with its α chosen on the version's validation images (α = 0.5 without them).
+/// </summary>
+public sealed partial class ModelEvaluator(
+    ModelStore store,
+    IFailureIndex index,
+    DatasetEmbedder embedder,
+    EvaluationCache cache,
+    IOptions<InferenceOptions> inference,
+    ILogger<ModelEvaluator> logger)
+{
+    private const int DistanceQueriesPerCall = 1024;
+
+    /// <exception cref="ModelNotFoundException">No such model or version.</exception>
+    /// <exception cref="ModelNotReadyException">The version is not ready.</exception>
+    /// <exception cref="EvaluationException">No ID split, a bad or repeated OOD name, no method.</exception>
+    /// <exception cref="DatasetException">A split folder lacks the model's classes or holds no images.</exception>
+    public async Task<ModelEvaluation> EvaluateAsync(ModelEvaluationRequest request, IProgress<EvaluationProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Methods.Count == 0)
+        {
+            throw new EvaluationException("No method to evaluate.");
+        }
+        RequireSplitNames(request.OutOfDistribution);
+        var bundle = store.Resolve(request.Model);
+        var idFolder = request.InDistribution ?? bundle.Manifest.Datasets.Test?.Path
+            ?? throw new EvaluationException(
+                $"Model {bundle.Id} has no test split recorded: give the ID test images (--id DIR), or import the model with --test DIR.");
+        EvaluationSplit[] splits = [new(ModelEvaluationRequest.InDistributionName, idFolder), .. request.OutOfDistribution];
+        var datasets = splits.Select(split => ImageFolderDataset.Open(split.Folder, bundle.Manifest.ClassNames)).ToList();
+        var batchSize = request.BatchSize ?? inference.Value.BatchSize;
+        var wse = request.Methods.Contains(EvaluationMethod.WeightSpace);
+
+        using var models = new LazyModels(bundle, inference.Value.Device);
+        var outputs = new List<(SplitOutputs Outputs, bool Cached)>(splits.Length);
+        for (var i = 0; i < splits.Length; i++)
+        {
+            var (split, dataset) = (splits[i], datasets[i]);
+            outputs.Add(cache.Outputs(bundle, dataset, () => SplitOutputs.From(
+                embedder.Embed(models.Served, dataset, split.Name, batchSize, Reporter(progress, split.Name), cancellationToken))));
+            if (outputs[i].Cached)
+            {
+                progress?.Report(new EvaluationProgress(split.Name, dataset.Count, dataset.Count));
+            }
+        }
+        models.FreeServed();
+
+        var choice = wse ? ChooseWeightSpaceAlpha(bundle, models, batchSize, progress, cancellationToken) : null;
+        var results = new List<SplitEvaluation>(splits.Length);
+        for (var i = 0; i < splits.Length; i++)
+        {
+            var (split, dataset, (scored, cached)) = (splits[i], datasets[i], outputs[i]);
+            LabelledLogits? interpolated = null;
+            if (choice is not null)
+            {
+                (interpolated, var wseCached) = WeightSpaceLogits(bundle, models, dataset, choice.Alpha, batchSize,
+                    $"{split.Name} (wse)", progress, cancellationToken);
+                cached &= wseCached;
+            }
+            var accuracies = await ScoreAsync(bundle, scored, interpolated, request.Methods, cancellationToken);
+            results.Add(new SplitEvaluation(split.Name, dataset.Folder, scored.Rows, scored.Skipped, cached, accuracies));
+            LogSplit(bundle.Id, split.Name, scored.Rows, cached);
+        }
+        return new ModelEvaluation(bundle.Id, request.Methods, results[0], results[1..], bundle.Parameters, choice);
+    }
+
+    private WeightSpaceChoice ChooseWeightSpaceAlpha(ModelBundle bundle, LazyModels models, int batchSize,
+        IProgress<EvaluationProgress>? progress, CancellationToken cancellationToken)
+    {
+        if (bundle.Manifest.Datasets.Validation is not { } validation)
+        {
+            LogDefaultAlpha(bundle.Id, WeightSpaceAlphaSearch.DefaultAlpha);
+            return new WeightSpaceChoice(WeightSpaceAlphaSearch.DefaultAlpha, null);
+        }
+        var dataset = ImageFolderDataset.Open(validation.Path, bundle.Manifest.ClassNames);
+        var search = WeightSpaceAlphaSearch.Run(WeightSpaceAlphaSearch.DefaultGrid, alpha =>
+            WeightSpaceLogits(bundle, models, dataset, alpha, batchSize, $"validation (wse α = {alpha:0.0})", progress, cancellationToken).Logits);
+        return new WeightSpaceChoice(search.Alpha, search);
+    }
+
+    private (LabelledLogits Logits, bool Cached) WeightSpaceLogits(ModelBundle bundle, LazyModels models, ImageFolderDataset dataset,
+        double alpha, int batchSize, string stage, IProgress<EvaluationProgress>? progress, CancellationToken cancellationToken)
+    {
+        var (logits, cached) = cache.WeightSpaceLogits(bundle, dataset, alpha, () =>
+        {
+            var model = models.WeightSpace;
+            if (model.Alpha != alpha)
+            {
+                model.Interpolate(alpha);
+            }
+            return InterpolatedDatasetLogits.Compute(model, dataset, batchSize, Reporter(progress, stage), cancellationToken);
+        });
+        if (cached)
+        {
+            progress?.Report(new EvaluationProgress(stage, dataset.Count, dataset.Count));
+        }
+        return (logits, cached);
+    }
+
+    /// <summary>Every method's accuracy on one split, each image scored as the scorer service scores it.</summary>
+    private async Task<IReadOnlyDictionary<EvaluationMethod, double>> ScoreAsync(ModelBundle bundle, SplitOutputs outputs,
+        LabelledLogits? interpolated, IReadOnlyList<EvaluationMethod> methods, CancellationToken cancellationToken)
+    {
+        var parameters = bundle.Parameters;
+        var classes = bundle.Manifest.ClassCount;
+        int[] Predict(ScoringMode mode, IReadOnlyList<double>? distances = null) =>
+        [
+            .. Enumerable.Range(0, outputs.Rows).Select(row => EnsembleScorer.Score(outputs.ZeroShotLogits[row], outputs.FineTunedLogits[row],
+                classes, parameters, mode, distances?[row]).PredictedClass),
+        ];
+        var accuracies = new Dictionary<EvaluationMethod, double>();
+        foreach (var method in methods)
+        {
+            accuracies[method] = method switch
+            {
+                EvaluationMethod.ZeroShot => Accuracy.Of(Predict(ScoringMode.ZeroShot), outputs.Labels),
+                EvaluationMethod.FineTuned => Accuracy.Of(Predict(ScoringMode.FineTuned), outputs.Labels),
+                EvaluationMethod.OutputSpace => Accuracy.Of(Predict(ScoringMode.OutputSpace), outputs.Labels),
+                EvaluationMethod.Vrf => Accuracy.Of(Predict(ScoringMode.Vrf, await DistancesAsync(bundle, outputs, cancellationToken)), outputs.Labels),
+                EvaluationMethod.WeightSpace => WeightSpaceAccuracy(interpolated!, outputs),
+                _ => throw new ArgumentOutOfRangeException(nameof(methods), method, "Unknown method."),
+            };
+        }
+        return accuracies;
+    }
+
+    /// <summary>d for every image, from the failure index serving uses, in calls of bounded size.</summary>
+    private async Task<double[]> DistancesAsync(ModelBundle bundle, SplitOutputs outputs, CancellationToken cancellationToken)
+    {
+        var distances = new List<double>(outputs.Rows);
+        foreach (var chunk in outputs.FineTunedFeatures.Chunk(DistanceQueriesPerCall))
+        {
+            var measured = await index.MeasureAsync(bundle.Id, chunk, bundle.Parameters.K, cancellationToken: cancellationToken);
+            distances.AddRange(measured.Select(distance => distance.Distance));
+        }
+        return [.. distances];
+    }
+
+    private static double WeightSpaceAccuracy(LabelledLogits interpolated, SplitOutputs outputs) =>
+        interpolated.Labels.SequenceEqual(outputs.Labels)
+            ? interpolated.Accuracy()
+            : throw new InvalidOperationException("The weight-space model and the served models were scored on different images.");
+
+    private static void RequireSplitNames(IReadOnlyList<EvaluationSplit> splits)
+    {
+        foreach (var split in splits)
+        {
+            if (!SplitName().IsMatch(split.Name))
+            {
+                throw new EvaluationException(
+                    $"'{split.Name}' cannot name a split: use letters, digits, '.', '_' or '-', starting with a letter or digit.");
+            }
+            if (split.Name is ModelEvaluationRequest.InDistributionName or ModelEvaluationRequest.OutOfDistributionMeanName)
+            {
+                throw new EvaluationException($"'{split.Name}' is a reserved column name; give the OOD split another name.");
+            }
+        }
+        if (splits.GroupBy(split => split.Name, StringComparer.Ordinal).FirstOrDefault(group => group.Count() > 1) is { } repeated)
+        {
+            throw new EvaluationException($"Two OOD splits are named '{repeated.Key}'; give each its own name.");
+        }
+    }
+
+    private static Action<int, int>? Reporter(IProgress<EvaluationProgress>? progress, string stage) =>
+        progress is null ? null : (completed, total) => progress.Report(new EvaluationProgress(stage, completed, total));
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", RegexOptions.CultureInvariant)]
+    private static partial Regex SplitName();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Model}: scored {Images} images of {Split} ({Cached})")]
+    private partial void LogSplit(ModelVersionId model, string split, int images, bool cached);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Model} has no validation images: the weight-space ensemble uses α = {Alpha}")]
+    private partial void LogDefaultAlpha(ModelVersionId model, double alpha);
+
+    /// <summary>The served model and the weight-space model, each loaded the first time it is needed (never, when the cache
+    /// holds everything).</summary>
+    private sealed class LazyModels(ModelBundle bundle, string device) : IDisposable
+    {
+        private ServedModel? _served;
+        private WeightSpaceModel? _weightSpace;
+
+        public ServedModel Served => _served ??= ServedModel.Load(bundle, device);
+
+        public WeightSpaceModel WeightSpace => _weightSpace ??= WeightSpaceModel.Load(bundle, device);
+
+        /// <summary>Frees the served model once every split's outputs are in, before the weight-space model loads.</summary>
+        public void FreeServed()
+        {
+            _served?.Dispose();
+            _served = null;
+        }
+
+        public void Dispose()
+        {
+            _served?.Dispose();
+            _weightSpace?.Dispose();
+        }
+    }
+}

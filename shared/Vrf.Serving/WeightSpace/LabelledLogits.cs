@@ -1,0 +1,11 @@
+using Vrf.Method;
+
+namespace Vrf.Serving.WeightSpace;
+
+/// <summary>One model's raw logits over a dataset's decodable images, in the dataset's order, with their labels.</summary>
+public sealed record LabelledLogits(IReadOnlyList<float[]> Logits, IReadOnlyList<int> Labels)
+{
+    /// <summary>Top-1 accuracy (argmax of the raw logits, the lowest index on ties).</summary>
+    public double Accuracy() =>
+        Method.Accuracy.Of(new Matrix(Logits.Count, Logits[0].Length, [.. Logits.SelectMany(row => row.Select(x => (double)x))]), Labels);
+}
