@@ -9,8 +9,9 @@ namespace Vrf.Services.Models;
 /// <summary>
 /// A worker's view of the model store: which version of each model is current, the ready bundles it has read, and the
 /// loaded models (one load per version, on first use, shared by every message). Requests name a model and optionally
-/// a version; only ready versions resolve. The current version changes when a <c>ModelPromoted</c> event arrives
-/// (see <see cref="PromoteAsync"/>); until the first one, it is the store's newest ready version. Thread-safe.
+/// a version; only ready versions resolve, and a version this worker was told is retired never again. The current
+/// version changes when a <c>ModelPromoted</c> event arrives (see <see cref="PromoteAsync"/>); until the first one, it
+/// is the store's newest ready version. Thread-safe.
 /// </summary>
 public sealed partial class ServedModels(
     ModelStore store,
@@ -129,8 +130,8 @@ public sealed partial class ServedModels(
     }
 
     /// <summary>
-    /// Stops serving a retired version: it no longer resolves, the model's current version is looked up again when it
-    /// was this one, and its weights are freed once the messages still running on them finish.
+    /// Stops serving a retired version for good: it no longer resolves or loads, the model's current version is looked
+    /// up again when it was this one, and its weights are freed once the messages still running on them finish.
     /// </summary>
     public void Retire(ModelVersionId id)
     {
