@@ -114,6 +114,10 @@ public sealed partial class ServiceProcess : IDisposable
                 catch (HttpRequestException)
                 {
                 }
+                catch (TaskCanceledException) when (!deadline.Token.IsCancellationRequested)
+                {
+                    // The health request itself timed out: a busy machine, not a failed start; ask again.
+                }
                 await Task.Delay(TimeSpan.FromMilliseconds(250), deadline.Token);
             }
         }

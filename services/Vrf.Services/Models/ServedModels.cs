@@ -9,8 +9,9 @@ namespace Vrf.Services.Models;
 /// <summary>
 /// A worker's view of the model store: which version of each model is current, the ready bundles it has read, and the
 /// loaded models (one load per version, on first use, shared by every message). Requests name a model and optionally
-/// a version; only ready versions resolve. The current version changes when a <c>ModelPromoted</c> event arrives
-/// (see <see cref="PromoteAsync"/>); until the first one, it is the store's newest ready version. Thread-safe.
+/// a version; only ready versions resolve, and a version this worker was told is retired never again. The current
+/// version changes when a <c>ModelPromoted</c> event arrives (see <see cref="PromoteAsync"/>); until the first one, it
+/// is the store's newest ready version. Thread-safe.
 /// </summary>
 public sealed partial class ServedModels(
     ModelStore store,
@@ -21,6 +22,7 @@ public sealed partial class ServedModels(
     private readonly ConcurrentDictionary<string, int> _current = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<ModelVersionId, ModelBundle> _ready = new();
     private readonly ConcurrentDictionary<ModelVersionId, Lazy<Task<SharedModel>>> _loaded = new();
+    private readonly ConcurrentDictionary<ModelVersionId, bool> _retired = new();
 
     /// <summary>The ready bundle a request asks for: <paramref name="version"/>, or the current version when null.</summary>
     /// <exception cref="ModelNotFoundException">No such model or version.</exception>
@@ -34,14 +36,23 @@ public sealed partial class ServedModels(
         {
             return Bundle(new ModelVersionId(name, exact));
         }
-        if (_current.TryGetValue(name, out var current))
+        while (true)
         {
-            return Bundle(new ModelVersionId(name, current));
+            if (!_current.TryGetValue(name, out var current))
+            {
+                var newest = NewestServed(name);
+                _ready.TryAdd(newest.Id, newest);
+                _current.TryAdd(name, newest.Id.Version);
+                continue;
+            }
+            var id = new ModelVersionId(name, current);
+            if (!_retired.ContainsKey(id))
+            {
+                return Bundle(id);
+            }
+            // Retired while it was being looked up: the next newest ready version takes its place.
+            _current.TryRemove(KeyValuePair.Create(name, current));
         }
-        var newest = store.Current(name);
-        _ready.TryAdd(newest.Id, newest);
-        _current.TryAdd(name, newest.Id.Version);
-        return Bundle(new ModelVersionId(name, _current[name]));
     }
 
     /// <summary>The bundle of a ready version (read once, then kept: a ready bundle never changes until retired).</summary>
@@ -50,12 +61,22 @@ public sealed partial class ServedModels(
     public ModelBundle Bundle(ModelVersionId id)
     {
         ArgumentNullException.ThrowIfNull(id);
+        if (_retired.ContainsKey(id))
+        {
+            throw Retired(id);
+        }
         if (_ready.TryGetValue(id, out var bundle))
         {
             return bundle;
         }
         bundle = store.Resolve(new ModelReference(id.Name, id.Version));
-        return _ready.GetOrAdd(id, bundle);
+        _ready.TryAdd(id, bundle);
+        if (_retired.ContainsKey(id))
+        {
+            _ready.TryRemove(id, out _);
+            throw Retired(id);
+        }
+        return bundle;
     }
 
     /// <summary>
@@ -63,11 +84,22 @@ public sealed partial class ServedModels(
     /// (once per version, however many messages ask at the same time). A load that fails is tried again by the next
     /// request.
     /// </summary>
-    /// <exception cref="ModelNotReadyException">The version was retired while it was being acquired.</exception>
+    /// <exception cref="ModelNotReadyException">The version was retired before or while it was being acquired; a
+    /// retired version is never loaded again.</exception>
     public async Task<ServedModelLease> AcquireAsync(ModelBundle bundle, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(bundle);
         var loading = _loaded.GetOrAdd(bundle.Id, _ => new Lazy<Task<SharedModel>>(() => Task.Run(() => Load(bundle))));
+        if (_retired.ContainsKey(bundle.Id))
+        {
+            // Retired after the request resolved it: take back the entry this call may have added, so that the
+            // retired weights are not loaded again and then held by the cache forever.
+            if (_loaded.TryRemove(KeyValuePair.Create(bundle.Id, loading)))
+            {
+                ReleaseWhenLoaded(loading);
+            }
+            throw Retired(bundle.Id);
+        }
         SharedModel shared;
         try
         {
@@ -78,9 +110,7 @@ public sealed partial class ServedModels(
             _loaded.TryRemove(KeyValuePair.Create(bundle.Id, loading));
             throw;
         }
-        return shared.TryHold()
-            ? new ServedModelLease(shared)
-            : throw new ModelNotReadyException($"Model {bundle.Id} was retired and is no longer served.");
+        return shared.TryHold() ? new ServedModelLease(shared) : throw Retired(bundle.Id);
     }
 
     /// <summary>
@@ -100,12 +130,13 @@ public sealed partial class ServedModels(
     }
 
     /// <summary>
-    /// Stops serving a retired version: it no longer resolves, the model's current version is looked up again when it
-    /// was this one, and its weights are freed once the messages still running on them finish.
+    /// Stops serving a retired version for good: it no longer resolves or loads, the model's current version is looked
+    /// up again when it was this one, and its weights are freed once the messages still running on them finish.
     /// </summary>
     public void Retire(ModelVersionId id)
     {
         ArgumentNullException.ThrowIfNull(id);
+        _retired.TryAdd(id, true);
         _ready.TryRemove(id, out _);
         _current.TryRemove(KeyValuePair.Create(id.Name, id.Version));
         if (_loaded.TryRemove(id, out var loading))
@@ -139,6 +170,16 @@ public sealed partial class ServedModels(
                 TaskContinuationOptions.OnlyOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
     }
+
+    /// <summary>The newest version the store has ready, leaving out those this worker was told are retired.</summary>
+    /// <exception cref="ModelNotFoundException">No such model.</exception>
+    /// <exception cref="ModelNotReadyException">The model has no ready version.</exception>
+    private ModelBundle NewestServed(string name) =>
+        store.Versions(name).LastOrDefault(bundle => bundle.Status == ModelStatus.Ready && !_retired.ContainsKey(bundle.Id))
+        ?? throw new ModelNotReadyException($"Model '{name}' has no ready version yet.");
+
+    private static ModelNotReadyException Retired(ModelVersionId id) =>
+        new($"Model {id} is retired and cannot be served.");
 
     private SharedModel Load(ModelBundle bundle)
     {

@@ -48,6 +48,34 @@ public sealed class When_a_worker_serves_model_versions : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Should_not_load_a_version_again_when_it_is_retired_between_resolving_and_acquiring()
+    {
+        using var models = Models();
+        var bundle = models.Resolve(ReadyStore.ModelName, null);
+
+        _store.Serving.GetRequiredService<ModelStore>().Retire(bundle.Id);
+        models.Retire(bundle.Id);
+
+        var error = await Assert.ThrowsAsync<ModelNotReadyException>(() => models.AcquireAsync(bundle, TestContext.Current.CancellationToken));
+        Assert.Contains("retired", error.Message);
+        Assert.Empty(models.Loaded());
+    }
+
+    [Fact]
+    public async Task Should_never_make_a_version_retired_here_the_current_one_even_while_the_store_still_lists_it_ready()
+    {
+        using var models = Models();
+        var second = await BuildSecondVersionAsync();
+
+        // The state of a retirement that lands while a first request looks the current version up in the store.
+        models.Retire(second.Id);
+
+        Assert.Equal(1, models.Resolve(ReadyStore.ModelName, null).Id.Version);
+        var error = Assert.Throws<ModelNotReadyException>(() => models.Resolve(ReadyStore.ModelName, second.Id.Version));
+        Assert.Contains("retired", error.Message);
+    }
+
+    [Fact]
     public void Should_refuse_a_version_that_is_still_being_indexed()
     {
         using var models = Models();
@@ -64,9 +92,7 @@ public sealed class When_a_worker_serves_model_versions : IAsyncLifetime
     {
         using var models = Models();
         Assert.Equal(1, models.Resolve(ReadyStore.ModelName, null).Id.Version);
-        var second = await _store.Serving.GetRequiredService<Vrf.Serving.Indexing.FailureIndexBuilder>().BuildAsync(
-            _store.Serving.GetRequiredService<ModelImporter>().Import(_store.Workspace.Request(ReadyStore.ModelName)).Id,
-            cancellationToken: TestContext.Current.CancellationToken);
+        var second = await BuildSecondVersionAsync();
 
         Assert.Equal(1, models.Resolve(ReadyStore.ModelName, null).Id.Version);
         await models.PromoteAsync(second.Id, TestContext.Current.CancellationToken);
@@ -74,6 +100,11 @@ public sealed class When_a_worker_serves_model_versions : IAsyncLifetime
         Assert.Equal(2, models.Resolve(ReadyStore.ModelName, null).Id.Version);
         Assert.Equal([second.Id], models.Loaded());
     }
+
+    private Task<ModelBundle> BuildSecondVersionAsync() =>
+        _store.Serving.GetRequiredService<Vrf.Serving.Indexing.FailureIndexBuilder>().BuildAsync(
+            _store.Serving.GetRequiredService<ModelImporter>().Import(_store.Workspace.Request(ReadyStore.ModelName)).Id,
+            cancellationToken: TestContext.Current.CancellationToken);
 
     private ServedModels Models() => new(
         _store.Serving.GetRequiredService<ModelStore>(),

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
@@ -82,6 +83,16 @@ public sealed class BrokerVirtualHost : IAsyncDisposable
     public async Task<uint> MessageCountAsync(string queue, CancellationToken cancellationToken) =>
         (await _channel.QueueDeclarePassiveAsync(queue, cancellationToken)).MessageCount;
 
+    /// <summary>Every queue of the virtual host with the messages waiting in it (error queues appear once a message
+    /// failed).</summary>
+    public async Task<IReadOnlyDictionary<string, long>> QueuesAsync(CancellationToken cancellationToken)
+    {
+        var listing = await RabbitMqCtl(cancellationToken, "list_queues", "-p", Name, "--no-table-headers", "name", "messages");
+        return listing.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => line.Split('\t'))
+            .ToDictionary(columns => columns[0], columns => long.Parse(columns[1], CultureInfo.InvariantCulture));
+    }
+
     /// <summary>Takes every message off a queue, returning each one's headers with text values decoded.</summary>
     public async Task<IReadOnlyList<IReadOnlyDictionary<string, string>>> TakeAllAsync(string queue, CancellationToken cancellationToken)
     {
@@ -112,7 +123,8 @@ public sealed class BrokerVirtualHost : IAsyncDisposable
         await RabbitMqCtl(CancellationToken.None, "delete_vhost", Name);
     }
 
-    private static async Task RabbitMqCtl(CancellationToken cancellationToken, params string[] arguments)
+    /// <summary>Runs a <c>rabbitmqctl</c> command quietly and returns what it printed.</summary>
+    private static async Task<string> RabbitMqCtl(CancellationToken cancellationToken, params string[] arguments)
     {
         var start = new ProcessStartInfo("rabbitmqctl") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add("-q");
@@ -152,6 +164,7 @@ public sealed class BrokerVirtualHost : IAsyncDisposable
                     $"rabbitmqctl {string.Join(' ', arguments)} failed ({process.ExitCode}): {await error}{await output} " +
                     "These tests need a local RabbitMQ managed by rabbitmqctl; run ./test.sh, which starts one.");
             }
+            return await output;
         }
     }
 }
