@@ -4,7 +4,9 @@ using Vrf.Cli.Commands;
 using Vrf.Cli.Commands.Bench;
 using Vrf.Cli.Commands.Classify;
 using Vrf.Cli.Commands.Clip;
+using Vrf.Cli.Commands.Jobs;
 using Vrf.Cli.Commands.Models;
+using Vrf.Cli.Commands.Retrain;
 using Vrf.Cli.Commands.Serve;
 
 var app = new CommandApp();
@@ -44,6 +46,24 @@ app.Configure(config =>
             .WithDescription("Stop serving a version: mark it retired in the store and tell the services (ModelRetired); " +
                              "prints the version that is current afterwards.")
             .WithExample("models", "retire", "pets@2");
+    });
+    config.AddCommand<RetrainCommand>("retrain")
+        .WithDescription("Train a new version of a model on the fine-tuning service; with --follow, show its progress until it is promoted.")
+        .WithExample("retrain", "--model", "pets", "--train", "data/train", "--val", "data/val", "--follow")
+        .WithExample("retrain", "--model", "pets", "--base", "1", "--train", "data/train", "--val", "data/val", "--recipe", "lp-ft",
+            "--epochs", "5", "--lr", "1e-5", "--seed", "1", "--checkpoint-every", "100")
+        .WithExample("retrain", "--bus", "memory", "--model", "pets", "--train", "data/train", "--val", "data/val");
+    config.AddBranch("jobs", jobs =>
+    {
+        jobs.SetDescription("List, watch and cancel retrain jobs.");
+        jobs.AddCommand<JobsListCommand>("list")
+            .WithDescription("List every retrain job in the model store with its status, progress and result.");
+        jobs.AddCommand<JobsWatchCommand>("watch")
+            .WithDescription("Print a job's record, then follow its progress until its version is promoted, it fails or it is cancelled.")
+            .WithExample("jobs", "watch", "3f2b8c1e-5d4a-4e8b-9c1d-2a3b4c5d6e7f");
+        jobs.AddCommand<JobsCancelCommand>("cancel")
+            .WithDescription("Stop a job (every fine-tuning replica is told; the one running it stops) and wait until it has.")
+            .WithExample("jobs", "cancel", "3f2b8c1e-5d4a-4e8b-9c1d-2a3b4c5d6e7f", "--reason", "wrong data");
     });
     config.AddBranch("bench", bench =>
     {
