@@ -38,6 +38,31 @@ public sealed class ClipImageProcessor(ImageProcessorConfig config, ImageDecodin
         return new PreprocessedImage(pixels, PixelNormalization.ToChannelsFirst(pixels, Config));
     }
 
+    /// <summary>
+    /// torchvision's <c>resized_crop</c> of a PIL image, as random-resized-crop augmentation uses it: the box at
+    /// <paramref name="left"/>, <paramref name="top"/> of <paramref name="width"/> x <paramref name="height"/> pixels
+    /// (inside the image) is cut out and resized to <paramref name="size"/> x <paramref name="size"/> with Pillow's
+    /// resampler and the processor's filter, then rescaled and normalised as <see cref="Preprocess(RgbImage)"/> does.
+    /// </summary>
+    public PreprocessedImage PreprocessCrop(RgbImage image, int left, int top, int width, int height, int size)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
+        if (left < 0 || top < 0 || width < 1 || height < 1 || left + width > image.Width || top + height > image.Height)
+        {
+            throw new ArgumentException(
+                $"The crop {width}x{height} at ({left}, {top}) does not lie inside the {image.Width}x{image.Height} image.");
+        }
+        var rowBytes = width * RgbImage.Channels;
+        var cropped = new byte[height * rowBytes];
+        for (var y = 0; y < height; y++)
+        {
+            image.Bytes.Slice(((top + y) * image.Width + left) * RgbImage.Channels, rowBytes).CopyTo(cropped.AsSpan(y * rowBytes));
+        }
+        var pixels = PillowResampler.Resize(new RgbImage(width, height, cropped), size, size, PixelRegion.Whole(size, size), kernel);
+        return new PreprocessedImage(pixels, PixelNormalization.ToChannelsFirst(pixels, Config));
+    }
+
     /// <summary>Stacks images of one size into a float32 tensor [N, 3, H, W].</summary>
     public static Tensor ToBatch(IEnumerable<PreprocessedImage> images, Device? device = null)
     {

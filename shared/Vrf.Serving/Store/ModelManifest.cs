@@ -52,6 +52,9 @@ public sealed record ModelManifest
     /// <summary>Accuracies and failure-set statistics; set when the version is indexed.</summary>
     public ModelMetrics? Metrics { get; init; }
 
+    /// <summary>How the version was trained, when the fine-tuning service wrote it; null for an imported version.</summary>
+    public TrainingRecord? Training { get; init; }
+
     /// <summary>What the index build worked around (defaults used, calibration that fell back, images skipped).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
