@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Vrf.Cli.Commands.Bus;
 using Vrf.Contracts;
 using Vrf.Serving.Jobs;
 

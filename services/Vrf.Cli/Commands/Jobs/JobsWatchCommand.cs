@@ -1,6 +1,7 @@
 using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Vrf.Cli.Commands.Bus;
 using Vrf.Serving.Jobs;
 
 namespace Vrf.Cli.Commands.Jobs;

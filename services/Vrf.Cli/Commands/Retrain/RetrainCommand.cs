@@ -3,6 +3,7 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Vrf.Cli.Commands.Bus;
 using Vrf.Cli.Commands.Jobs;
 
 namespace Vrf.Cli.Commands.Retrain;
