@@ -31,8 +31,10 @@ public sealed partial class FineTuner(ModelStore store, IOptions<InferenceOption
     /// <summary>
     /// Trains (or resumes from the newest checkpoint in <paramref name="checkpointFolder"/>) and writes a new version with
     /// status <see cref="ModelStatus.Indexing"/>. If the store already holds a version trained by the job, returns it
-    /// without training again.
+    /// without training again. Checkpoints are left in place whatever the outcome: delete the folder when the job is over.
     /// </summary>
+    /// <param name="checkpointFolder">The job's own folder for checkpoints (created when missing).</param>
+    /// <param name="observer">Told of the start, every step and every checkpoint, on the training thread.</param>
     /// <exception cref="OperationCanceledException">Cancelled; the checkpoints are left in place.</exception>
     /// <exception cref="DatasetException">A dataset folder cannot be used or none of its images decode.</exception>
     /// <exception cref="ModelNotFoundException">The base version does not exist.</exception>
@@ -70,10 +72,11 @@ public sealed partial class FineTuner(ModelStore store, IOptions<InferenceOption
             JobFingerprint.Compute(job.JobId, job.BaseVersion, job.Settings, trainingSet))
         {
             EpochFinished = (stage, epoch, loss) => LogEpoch(job.JobId, stage, epoch, loss),
+            Resumed = step => LogResumed(job.JobId, step, checkpointFolder),
         };
         LogStarting(job.JobId, job.BaseVersion, job.Settings.Recipe, trainingSet.Count, plan.TotalSteps);
         var result = loop.Run(observer, cancellationToken);
-        var accuracy = ClassifierAccuracy.Measure(classifier, validation, processor, job.Settings.BatchSize,
+        var accuracy = ClassifierAccuracy.Measure(classifier, validation, processor, inference.Value.BatchSize,
             (id, reason) => LogSkipped(job.JobId, "validation", id, reason), cancellationToken);
         ClassifierTrained?.Invoke(classifier);
         var training = new TrainingRecord(job.JobId, job.BaseVersion.Version, RecipeName(job.Settings.Recipe), job.Settings.BatchSize,
@@ -120,6 +123,9 @@ public sealed partial class FineTuner(ModelStore store, IOptions<InferenceOption
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Job {JobId}: fine-tuning from {BaseVersion} with {Recipe} on {Images} training images, {Steps} steps")]
     private partial void LogStarting(Guid jobId, ModelVersionId baseVersion, FineTuningRecipe recipe, int images, long steps);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId}: resuming after step {Step} from the checkpoint in {Folder}")]
+    private partial void LogResumed(Guid jobId, long step, string folder);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId}: {Stage} epoch {Epoch} done, mean loss {Loss:F4}")]
     private partial void LogEpoch(Guid jobId, string stage, int epoch, double loss);

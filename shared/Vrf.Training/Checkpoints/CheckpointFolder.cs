@@ -30,14 +30,15 @@ internal sealed class CheckpointFolder(string path)
         {
             return null;
         }
-        var newest = Directory.EnumerateDirectories(Path, Prefix + "*")
+        var saved = Directory.EnumerateDirectories(Path, Prefix + "*")
             .Select(folder => (Folder: folder, Step: ParseStep(System.IO.Path.GetFileName(folder))))
             .Where(entry => entry.Step is not null)
-            .MaxBy(entry => entry.Step);
-        if (newest.Folder is null)
+            .ToList();
+        if (saved.Count == 0)
         {
             return null;
         }
+        var newest = saved.MaxBy(entry => entry.Step);
         var state = ReadState(newest.Folder);
         return state.Fingerprint == fingerprint
             ? new SavedCheckpoint(newest.Folder, state)
@@ -100,14 +101,4 @@ internal sealed class CheckpointFolder(string path)
         && long.TryParse(name.AsSpan(Prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var step)
             ? step
             : null;
-}
-
-/// <summary>A checkpoint on disk and its state.</summary>
-internal sealed record SavedCheckpoint(string Folder, CheckpointState State)
-{
-    public string WeightsPath => System.IO.Path.Combine(Folder, CheckpointFolder.WeightsFile);
-
-    public string OptimizerPath => System.IO.Path.Combine(Folder, CheckpointFolder.OptimizerFile);
-
-    public bool HasOptimizerState => File.Exists(OptimizerPath);
 }

@@ -41,6 +41,3 @@ internal static class RandomResizedCrop
         return new CropBox((width - cropWidth) / 2, (height - cropHeight) / 2, cropWidth, cropHeight);
     }
 }
-
-/// <summary>A crop of an image: its top-left corner and size in pixels.</summary>
-internal readonly record struct CropBox(int Left, int Top, int Width, int Height);

@@ -10,7 +10,8 @@ namespace Vrf.Training.Modeling;
 /// The classifier being fine-tuned, WiSE-FT's <c>ImageClassifier</c>: CLIP's image tower (<c>vision_model</c> and
 /// <c>visual_projection</c>), L2-normalised features, and a linear head initialised from the zero-shot head (its scaled
 /// weights, bias 0). Parameter names are <c>clip.*</c> and <c>head.weight</c>, <c>head.bias</c>. The text tower and
-/// <c>logit_scale</c> are never trained. Owns the CLIP model: disposing the classifier frees it.
+/// <c>logit_scale</c> are never trained. Owns the CLIP model: disposing the classifier frees it (a module disposes its
+/// registered submodules).
 /// </summary>
 internal sealed class ImageClassifier : Module<Tensor, Tensor>
 {
@@ -68,14 +69,4 @@ internal sealed class ImageClassifier : Module<Tensor, Tensor>
     public IReadOnlyList<(string Name, Parameter Parameter)> Trainable(bool withEncoder) =>
         [.. named_parameters().Where(p => !p.name.StartsWith(ClipPrefix, StringComparison.Ordinal)
                                           || (withEncoder && EncoderPrefixes.Any(prefix => p.name.StartsWith(prefix, StringComparison.Ordinal))))];
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            clip.Dispose();
-            head.Dispose();
-        }
-        base.Dispose(disposing);
-    }
 }

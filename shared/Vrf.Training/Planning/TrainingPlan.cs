@@ -67,6 +67,3 @@ public sealed class TrainingPlan
     /// <summary>Whether any of the first <paramref name="steps"/> steps trained the image tower.</summary>
     public bool EncoderTrainedWithin(long steps) => Stages.Any(stage => stage.TrainsEncoder && stage.FirstStep < steps);
 }
-
-/// <summary>A step's stage, its epoch within the stage (from 0) and its batch within the epoch (from 0).</summary>
-public sealed record StepPosition(TrainingStage Stage, int Epoch, int Batch);

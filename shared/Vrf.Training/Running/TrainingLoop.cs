@@ -10,8 +10,7 @@ namespace Vrf.Training.Running;
 
 /// <summary>
 /// WiSE-FT's training loop over a plan: per step, the scheduled learning rate, cross-entropy on an augmented batch,
-/// backward, gradient-norm clipping and an AdamW step (β = 0.9, 0.999, ε = 1e-8, decoupled weight decay on every
-/// trained parameter); a fresh optimizer per stage; a checkpoint every <see cref="FineTuningSettings.CheckpointEverySteps"/>
+/// backward, gradient-norm clipping and an AdamW step (<see cref="PyTorchAdamW"/>); a fresh optimizer per stage; a checkpoint every <see cref="FineTuningSettings.CheckpointEverySteps"/>
 /// steps; cancellation honoured between steps. It resumes from the newest checkpoint of the same job.
 /// </summary>
 internal sealed class TrainingLoop(
@@ -25,9 +24,16 @@ internal sealed class TrainingLoop(
     /// <summary>Told of each finished epoch: stage, epoch (from 1) and its mean loss.</summary>
     public Action<string, int, double>? EpochFinished { get; init; }
 
+    /// <summary>Told when the run resumes from a checkpoint: the step it resumes after.</summary>
+    public Action<long>? Resumed { get; init; }
+
     public TrainingResult Run(ITrainingObserver? observer, CancellationToken cancellationToken)
     {
         var state = Resume(out var resumedOptimizer);
+        if (state.Step > 0)
+        {
+            Resumed?.Invoke(state.Step);
+        }
         var step = state.Step;
         var (epochLossSum, epochSteps, lastEpochLoss) = (state.EpochLossSum, state.EpochSteps, state.LastEpochLoss);
         var stage = (TrainingStage?)null;
@@ -56,7 +62,8 @@ internal sealed class TrainingLoop(
                 {
                     order = (stage.Index, position.Epoch, trainingSet.EpochOrder(settings.Seed, stage.Index, position.Epoch));
                 }
-                var batch = order.Indices.Skip(position.Batch * settings.BatchSize).Take(settings.BatchSize).ToArray();
+                var first = position.Batch * settings.BatchSize;
+                var batch = order.Indices[first..Math.Min(first + settings.BatchSize, order.Indices.Length)];
                 var learningRate = stage.LearningRateAt(step);
                 var loss = Step(stage, position.Epoch, batch, learningRate, optimizer!, trained);
                 step++;
@@ -116,8 +123,7 @@ internal sealed class TrainingLoop(
     private (IReadOnlyList<Parameter> Trained, OptimizerHelper Optimizer) CreateOptimizer(TrainingStage stage)
     {
         var trained = classifier.Train(stage.TrainsEncoder).Select(p => p.Parameter).ToList();
-        var optimizer = optim.AdamW(trained, lr: stage.LearningRate, beta1: 0.9, beta2: 0.999, eps: 1e-8, weight_decay: settings.WeightDecay);
-        return (trained, optimizer);
+        return (trained, PyTorchAdamW.Create(trained, stage.LearningRate, settings.WeightDecay));
     }
 
     private double Step(TrainingStage stage, int epoch, int[] batch, double learningRate, OptimizerHelper optimizer, IReadOnlyList<Parameter> trained)
