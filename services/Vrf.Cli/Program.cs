@@ -75,7 +75,7 @@ app.Configure(config =>
             .WithExample("bench", "clip", "--model", "path/to/clip-folder", "--json", "clip-bench.json");
     });
     config.AddCommand<ServeCommand>("serve")
-        .WithDescription("Run the embedding, failure-index and scorer services (or some of them) in this process until Ctrl+C.")
+        .WithDescription("Run the embedding, failure-index, scorer and fine-tuning services and the gateway (or some of them) in this process until Ctrl+C.")
         .WithExample("serve")
         .WithExample("serve", "--services", "scorer", "--bus", "rabbitmq://guest:guest@rabbitmq:5672/", "--urls", "http://0.0.0.0:8080");
     config.AddCommand<ClassifyCommand>("classify")
