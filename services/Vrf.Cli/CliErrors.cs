@@ -1,6 +1,7 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Vrf.Cli.Commands.Bus;
+using Vrf.Cli.Commands.Jobs;
 using Vrf.Cli.Commands.Models;
 using Vrf.Clip.Preprocessing;
 using Vrf.Method;
@@ -38,7 +39,7 @@ internal static class CliErrors
     private static bool IsUserError(Exception exception) =>
         exception is CommandAppException or CachedInputsException or CalibrationFailedException
             or ModelServingException or IOException or UnauthorizedAccessException or InvalidDataException or ImageDecodeException
-            or BusUnreachableException or ModelIndexingFailedException or TimeoutException;
+            or BusUnreachableException or ModelIndexingFailedException or TimeoutException or JobEndedException or JobNotFoundException;
 
     private static string OneLine(string message) =>
         string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

@@ -5,7 +5,9 @@ using Vrf.Cli.Commands.Bench;
 using Vrf.Cli.Commands.Classify;
 using Vrf.Cli.Commands.Clip;
 using Vrf.Cli.Commands.Eval;
+using Vrf.Cli.Commands.Jobs;
 using Vrf.Cli.Commands.Models;
+using Vrf.Cli.Commands.Retrain;
 using Vrf.Cli.Commands.Serve;
 
 var app = new CommandApp();
@@ -55,6 +57,24 @@ app.Configure(config =>
                              "prints the version that is current afterwards.")
             .WithExample("models", "retire", "pets@2");
     });
+    config.AddCommand<RetrainCommand>("retrain")
+        .WithDescription("Train a new version of a model on the fine-tuning service; with --follow, show its progress until it is promoted.")
+        .WithExample("retrain", "--model", "pets", "--train", "data/train", "--val", "data/val", "--follow")
+        .WithExample("retrain", "--model", "pets", "--base", "1", "--train", "data/train", "--val", "data/val", "--recipe", "lp-ft",
+            "--epochs", "5", "--lr", "1e-5", "--seed", "1", "--checkpoint-every", "100")
+        .WithExample("retrain", "--bus", "memory", "--model", "pets", "--train", "data/train", "--val", "data/val");
+    config.AddBranch("jobs", jobs =>
+    {
+        jobs.SetDescription("List, watch and cancel retrain jobs.");
+        jobs.AddCommand<JobsListCommand>("list")
+            .WithDescription("List every retrain job in the model store with its status, progress and result.");
+        jobs.AddCommand<JobsWatchCommand>("watch")
+            .WithDescription("Print a job's record, then follow its progress until its version is promoted, it fails or it is cancelled.")
+            .WithExample("jobs", "watch", "3f2b8c1e-5d4a-4e8b-9c1d-2a3b4c5d6e7f");
+        jobs.AddCommand<JobsCancelCommand>("cancel")
+            .WithDescription("Stop a job (every fine-tuning replica is told; the one running it stops) and wait until it has.")
+            .WithExample("jobs", "cancel", "3f2b8c1e-5d4a-4e8b-9c1d-2a3b4c5d6e7f", "--reason", "wrong data");
+    });
     config.AddBranch("bench", bench =>
     {
         bench.SetDescription("Measure the services' building blocks on this machine.");
@@ -65,7 +85,7 @@ app.Configure(config =>
             .WithExample("bench", "clip", "--model", "path/to/clip-folder", "--json", "clip-bench.json");
     });
     config.AddCommand<ServeCommand>("serve")
-        .WithDescription("Run the embedding, failure-index and scorer services (or some of them) in this process until Ctrl+C.")
+        .WithDescription("Run the embedding, failure-index, scorer and fine-tuning services and the gateway (or some of them) in this process until Ctrl+C.")
         .WithExample("serve")
         .WithExample("serve", "--services", "scorer", "--bus", "rabbitmq://guest:guest@rabbitmq:5672/", "--urls", "http://0.0.0.0:8080");
     config.AddCommand<ClassifyCommand>("classify")

@@ -4,12 +4,15 @@ using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Vrf.Client;
 using Vrf.Gateway.Classification;
+using Vrf.Gateway.Jobs;
 using Vrf.Gateway.Models;
 using Vrf.ServiceDefaults;
 using Vrf.Serving.Hosting;
+using Vrf.Serving.Jobs;
 
 namespace Vrf.Gateway;
 
@@ -30,7 +33,8 @@ public static class GatewayExtensions
     /// <summary>
     /// Everything the API needs except the bus, for a process that registers one bus for several services (then
     /// call <see cref="AddGatewayConsumers"/> in its bus registration): the <c>Gateway</c> options, the model store
-    /// (<c>ModelStore</c> section or <c>VRF_MODEL_STORE</c>), problem details, the JSON settings and the OpenAPI document.
+    /// (<c>ModelStore</c> section or <c>VRF_MODEL_STORE</c>) and its job records, problem details, the JSON settings and the
+    /// OpenAPI document.
     /// </summary>
     public static IServiceCollection AddGatewayApi(this IServiceCollection services)
     {
@@ -39,6 +43,7 @@ public static class GatewayExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddModelStore();
+        services.TryAddSingleton<FineTuningJobStore>();
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(json =>
         {
@@ -51,7 +56,7 @@ public static class GatewayExtensions
             document.Info.Title = "VRF gateway";
             document.Info.Description =
                 "Classify images with a served VRF model (a zero-shot CLIP and its fine-tuned copy, ensembled per image) " +
-                "and look up the models in the store. Errors are RFC 9457 problem details.";
+                "look up the models in the store, and submit, follow and cancel retrain jobs. Errors are RFC 9457 problem details.";
             return Task.CompletedTask;
         }));
         return services;
@@ -61,7 +66,8 @@ public static class GatewayExtensions
     public static void AddGatewayConsumers(this IBusRegistrationConfigurator bus) => bus.AddClassificationClient();
 
     /// <summary>
-    /// Maps <c>POST /v1/classify</c>, <c>GET /v1/models</c>, <c>GET /v1/models/{name}</c> and the OpenAPI document at
+    /// Maps <c>POST /v1/classify</c>, <c>GET /v1/models</c>, <c>GET /v1/models/{name}</c>, <c>POST /v1/retrain</c>,
+    /// <c>GET /v1/jobs</c>, <c>GET /v1/jobs/{id}</c>, <c>POST /v1/jobs/{id}/cancel</c> and the OpenAPI document at
     /// <c>/openapi/v1.json</c>. The host adds <c>UseExceptionHandler()</c> so unexpected errors are problem details too.
     /// </summary>
     public static IEndpointRouteBuilder MapGatewayEndpoints(this IEndpointRouteBuilder routes)
@@ -70,6 +76,7 @@ public static class GatewayExtensions
         var v1 = routes.MapGroup("/v1");
         v1.MapClassifyEndpoint();
         v1.MapModelEndpoints();
+        v1.MapJobEndpoints();
         return routes;
     }
 }

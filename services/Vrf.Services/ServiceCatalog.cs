@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Vrf.Gateway;
 using Vrf.Services.Embedding;
 using Vrf.Services.FailureIndex;
+using Vrf.Services.FineTuning;
 using Vrf.Services.Scorer;
 
 namespace Vrf.Services;
@@ -27,6 +28,12 @@ public static class ServiceCatalog
         (services, configuration) => services.AddScorerService(configuration),
         bus => bus.AddScorerConsumers());
 
+    public static ServiceModule FineTuning { get; } = new(
+        ServiceNames.FineTuning,
+        FineTuningTelemetry.SourceName,
+        (services, configuration) => services.AddFineTuningService(configuration),
+        bus => bus.AddFineTuningConsumers());
+
     public static ServiceModule Gateway { get; } = new(
         ServiceNames.Gateway,
         TelemetrySource: null,
@@ -39,8 +46,9 @@ public static class ServiceCatalog
             app.MapGatewayEndpoints();
         });
 
-    /// <summary>Every service, in the order an image flows through them, then the HTTP gateway in front of them.</summary>
-    public static IReadOnlyList<ServiceModule> All { get; } = [Embedding, FailureIndex, Scorer, Gateway];
+    /// <summary>Every service: those an image flows through, in that order, the fine-tuning service that trains new
+    /// versions, then the HTTP gateway in front of them.</summary>
+    public static IReadOnlyList<ServiceModule> All { get; } = [Embedding, FailureIndex, Scorer, FineTuning, Gateway];
 
     /// <summary>The services an image passes through from <c>ClassifyImage</c> to <c>ImageClassified</c>.</summary>
     public static IReadOnlyList<ServiceModule> ClassifyPipeline { get; } = [Embedding, FailureIndex, Scorer];

@@ -45,7 +45,7 @@ public sealed class ServeCommandTests : IDisposable
         var run = await VrfProcess.RunAsync("serve", "--services", "embedding,trainer");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal(["error: --services 'embedding,trainer': unknown service(s) 'trainer'; choose from embedding, failure-index, scorer, gateway."],
+        Assert.Equal(["error: --services 'embedding,trainer': unknown service(s) 'trainer'; choose from embedding, failure-index, scorer, fine-tuning, gateway."],
             run.ErrorLines);
     }
 

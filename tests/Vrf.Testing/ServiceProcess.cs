@@ -131,6 +131,13 @@ public sealed partial class ServiceProcess : IDisposable
         }
     }
 
+    /// <summary>Kills the process at once, as a crash or an OOM kill would, and waits until it is gone.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
     public void Dispose()
     {
         try
@@ -171,6 +178,7 @@ public sealed partial class ServiceProcess : IDisposable
         || variable.StartsWith("FailureIndex__", StringComparison.OrdinalIgnoreCase)
         || variable.StartsWith("ModelStore__", StringComparison.OrdinalIgnoreCase)
         || variable.StartsWith("Inference__", StringComparison.OrdinalIgnoreCase)
+        || variable.StartsWith("FineTuning__", StringComparison.OrdinalIgnoreCase)
         || variable is "VRF_BUS" or "VRF_MODEL_STORE" or "QDRANT_URL";
 
     [GeneratedRegex(@"Now listening on: (?<address>http://\S+)")]

@@ -27,14 +27,16 @@ public static class FailureIndexRegistration
         return services;
     }
 
-    /// <summary>The consumers of <c>ImageEmbedded</c> and <c>ModelImported</c>, their fault translators and the model
-    /// lifecycle consumer.</summary>
+    /// <summary>The consumers of <c>ImageEmbedded</c>, <c>ModelImported</c> and <c>ModelTrained</c>, their fault
+    /// translators and the model lifecycle consumer.</summary>
     public static IBusRegistrationConfigurator AddFailureIndexConsumers(this IBusRegistrationConfigurator bus)
     {
         bus.AddConsumer<ImageEmbeddedConsumer, ImageEmbeddedConsumerDefinition>();
         bus.AddConsumer<ImageEmbeddedFaultConsumer, ImageEmbeddedFaultConsumerDefinition>();
         bus.AddConsumer<ModelImportedConsumer, ModelImportedConsumerDefinition>();
         bus.AddConsumer<ModelImportedFaultConsumer, ModelImportedFaultConsumerDefinition>();
+        bus.AddConsumer<ModelTrainedConsumer, ModelTrainedConsumerDefinition>();
+        bus.AddConsumer<ModelTrainedFaultConsumer, ModelTrainedFaultConsumerDefinition>();
         bus.AddModelLifecycleConsumer();
         return bus;
     }

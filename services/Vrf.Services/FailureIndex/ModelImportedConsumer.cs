@@ -1,6 +1,5 @@
 using MassTransit;
 using Vrf.Contracts;
-using Vrf.Services.Failures;
 
 namespace Vrf.Services.FailureIndex;
 
@@ -8,9 +7,6 @@ namespace Vrf.Services.FailureIndex;
 /// worker.</summary>
 public sealed class ModelImportedConsumer(ModelIndexing indexing) : IConsumer<ModelImported>
 {
-    public async Task Consume(ConsumeContext<ModelImported> context)
-    {
-        var promoted = await RejectedInput.RejectBadInputAsync(() => indexing.BuildAsync(context.Message, context.CancellationToken));
-        await context.Publish(promoted, context.CancellationToken);
-    }
+    public Task Consume(ConsumeContext<ModelImported> context) =>
+        IndexAndPromote.ConsumeAsync(indexing, context, context.Message.ModelName, context.Message.Version);
 }

@@ -7,18 +7,17 @@ using Vrf.Serving.Store;
 namespace Vrf.Services.FailureIndex;
 
 /// <summary>
-/// Prepares an imported version for serving with the serving core's <see cref="FailureIndexBuilder"/>, publishing its
-/// progress as it goes, and names the version that is current once it is ready (the newest ready one: indexing an
-/// older version does not take the current one back).
+/// Prepares a new version (imported or trained) for serving with the serving core's <see cref="FailureIndexBuilder"/>,
+/// publishing its progress as it goes, and names the version that is current once it is ready (the newest ready one:
+/// indexing an older version does not take the current one back).
 /// </summary>
 public sealed class ModelIndexing(FailureIndexBuilder builder, ModelStore store, IBus bus, ILogger<ModelIndexing> logger)
 {
     /// <exception cref="Vrf.Serving.ModelServingException">The version does not exist, was retired, or its data cannot
     /// be used; the store marks it failed with the reason.</exception>
-    public async Task<ModelPromoted> BuildAsync(ModelImported imported, CancellationToken cancellationToken)
+    public async Task<ModelPromoted> BuildAsync(string modelName, int version, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(imported);
-        var id = new ModelVersionId(imported.ModelName, imported.Version);
+        var id = new ModelVersionId(modelName, version);
         using (var span = FailureIndexTelemetry.Source.StartActivity("index-build"))
         {
             span?.SetTag(PipelineActivity.ModelTag, id.ToString());

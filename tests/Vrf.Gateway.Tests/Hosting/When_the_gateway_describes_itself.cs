@@ -11,14 +11,16 @@ public sealed class When_the_gateway_describes_itself(GatewayApp app) : IClassFi
     private readonly HttpClient _client = app.CreateClient();
 
     [Fact]
-    public async Task Should_serve_an_OpenAPI_document_of_its_three_endpoints_with_summaries()
+    public async Task Should_serve_an_OpenAPI_document_of_its_endpoints_with_summaries()
     {
         var document = await OpenApiDocumentAsync();
 
         var operations = document.GetProperty("paths").EnumerateObject()
             .SelectMany(path => path.Value.EnumerateObject().Select(operation => (path.Name, operation.Name, operation.Value)))
             .ToList();
-        Assert.Equal([("/v1/classify", "post"), ("/v1/models", "get"), ("/v1/models/{name}", "get")],
+        Assert.Equal(
+            [("/v1/classify", "post"), ("/v1/jobs", "get"), ("/v1/jobs/{id}", "get"), ("/v1/jobs/{id}/cancel", "post"), ("/v1/models", "get"),
+             ("/v1/models/{name}", "get"), ("/v1/retrain", "post")],
             operations.Select(operation => (operation.Item1, operation.Item2)).Order());
         Assert.All(operations, operation => Assert.False(string.IsNullOrWhiteSpace(operation.Value.GetProperty("summary").GetString())));
     }

@@ -16,7 +16,7 @@ public sealed class When_services_are_chosen_by_name
         var error = Assert.Throws<FormatException>(() => ServiceCatalog.Select("embedding,trainer"));
 
         Assert.Contains("unknown service(s) 'trainer'", error.Message);
-        Assert.Contains("choose from embedding, failure-index, scorer", error.Message);
+        Assert.Contains("choose from embedding, failure-index, scorer, fine-tuning, gateway", error.Message);
     }
 
     [Fact]
@@ -28,8 +28,9 @@ public sealed class When_services_are_chosen_by_name
     [Fact]
     public void Should_name_each_service_once_with_its_own_telemetry_source()
     {
-        Assert.Equal([ServiceNames.Embedding, ServiceNames.FailureIndex, ServiceNames.Scorer, ServiceNames.Gateway],
+        Assert.Equal([ServiceNames.Embedding, ServiceNames.FailureIndex, ServiceNames.Scorer, ServiceNames.FineTuning, ServiceNames.Gateway],
             ServiceCatalog.All.Select(service => service.Name));
-        Assert.Equal(["Vrf.Embedding", "Vrf.FailureIndex", "Vrf.Scorer", null], ServiceCatalog.All.Select(service => service.TelemetrySource));
+        Assert.Equal(["Vrf.Embedding", "Vrf.FailureIndex", "Vrf.Scorer", "Vrf.FineTuning", null],
+            ServiceCatalog.All.Select(service => service.TelemetrySource));
     }
 }

@@ -79,4 +79,18 @@ public sealed class When_a_model_version_is_imported_and_promoted : IAsyncLifeti
         Assert.Contains("has no version 7", failed.Reason);
         Assert.Empty(_pipeline.PublishedSoFar<ModelPromoted>());
     }
+
+    [Fact]
+    public async Task Should_announce_why_a_trained_version_cannot_be_indexed_as_for_an_imported_one()
+    {
+        await _pipeline.Harness.Bus.Publish(new ModelTrained(Guid.NewGuid(), ReadyStore.ModelName, 9, "tiny/9", 0.5),
+            TestContext.Current.CancellationToken);
+
+        Assert.True(await _pipeline.Harness.Published.Any<ModelIndexingFailed>(TestContext.Current.CancellationToken),
+            "no ModelIndexingFailed was published");
+        var failed = Assert.Single(_pipeline.PublishedSoFar<ModelIndexingFailed>());
+        Assert.Equal((ReadyStore.ModelName, 9), (failed.ModelName, failed.Version));
+        Assert.Contains("has no version 9", failed.Reason);
+        Assert.Empty(_pipeline.PublishedSoFar<ModelPromoted>());
+    }
 }

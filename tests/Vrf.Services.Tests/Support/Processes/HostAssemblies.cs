@@ -17,6 +17,8 @@ public static class HostAssemblies
 
     public static string Scorer => Of("Vrf.Scorer.Host");
 
+    public static string FineTuning => Of("Vrf.FineTuning.Host");
+
     private static string Of(string project) =>
         Path.Combine(RepositoryPaths.Root, "services", project, "bin", Configuration, "net10.0", $"{project}.dll");
 }

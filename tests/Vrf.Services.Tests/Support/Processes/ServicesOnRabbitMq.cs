@@ -32,6 +32,9 @@ public abstract class ServicesOnRabbitMq : IAsyncLifetime
 
     public IReadOnlyList<ServiceProcess> Processes => _processes;
 
+    /// <summary>Every job and model event the test's client received.</summary>
+    public BusEventLog Events => Client.Services.GetRequiredService<BusEventLog>();
+
     private IHost Client => _client ?? throw new InvalidOperationException("The services are not started.");
 
     public async ValueTask InitializeAsync()
@@ -55,6 +58,21 @@ public abstract class ServicesOnRabbitMq : IAsyncLifetime
 
     /// <summary>Starts the service processes, handing each to <paramref name="started"/> as soon as it runs.</summary>
     protected abstract void StartServices(BrokerVirtualHost broker, Action<ServiceProcess> started);
+
+    /// <summary>Starts one more service process (a replacement for a killed one, say) and waits until it is ready.</summary>
+    public async Task<ServiceProcess> StartServiceAsync(string name, string assemblyPath, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var environment = ServiceEnvironment(Broker);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+        var process = ServiceProcess.Start(name, assemblyPath, environment);
+        _processes.Add(process);
+        using var deadline = new CancellationTokenSource(StartTimeout);
+        await process.WaitUntilReadyAsync(deadline.Token);
+        return process;
+    }
 
     /// <summary>The services' configuration for the broker and the store, as environment variables.</summary>
     protected Dictionary<string, string> ServiceEnvironment(BrokerVirtualHost broker) => new()
@@ -136,7 +154,12 @@ public abstract class ServicesOnRabbitMq : IAsyncLifetime
             host.StartTimeout = TimeSpan.FromSeconds(60);
             host.StopTimeout = TimeSpan.FromSeconds(30);
         });
-        builder.Services.AddVrfMessageBus(bus, registration => registration.AddClassificationClient());
+        builder.Services.AddVrfMessageBus(bus, registration =>
+        {
+            registration.AddClassificationClient();
+            registration.AddSingleton<BusEventLog>();
+            registration.AddConsumer<BusEventLogConsumer, BusEventLogConsumerDefinition>();
+        });
         return builder.Build();
     }
 

@@ -1,0 +1,68 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Vrf.Serving.Jobs;
+
+namespace Vrf.Services.FineTuning;
+
+/// <summary>
+/// Trains the recorded jobs, <see cref="FineTuningWorkerOptions.MaxConcurrentJobs"/> at a time, oldest first. It looks
+/// for work when it starts (jobs a crashed worker left <c>running</c> resume from their checkpoints), when this
+/// replica accepts a job, when one of its runs ends and every <see cref="FineTuningWorkerOptions.ScanInterval"/>. It
+/// takes a job only with its claim (<see cref="FineTuningJobStore.TryClaim"/>), so replicas never train the same job.
+/// </summary>
+public sealed partial class FineTuningWorker(
+    FineTuningJobStore jobs,
+    FineTuningJobRunner runner,
+    RunningFineTuningJobs running,
+    FineTuningJobSignal signal,
+    IOptions<FineTuningWorkerOptions> options,
+    ILogger<FineTuningWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        var runs = new List<Task>();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            runs.RemoveAll(run => run.IsCompleted);
+            foreach (var job in Waiting())
+            {
+                if (runs.Count >= options.Value.MaxConcurrentJobs)
+                {
+                    break;
+                }
+                if (!running.Contains(job.JobId) && jobs.TryClaim(job.JobId) is { } claim)
+                {
+                    runs.Add(runner.RunAsync(claim, stoppingToken));
+                }
+            }
+            try
+            {
+                await Task.WhenAny([signal.WaitAsync(stoppingToken), Task.Delay(options.Value.ScanInterval, stoppingToken), .. runs]);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+            }
+        }
+        await Task.WhenAll(runs);
+    }
+
+    /// <summary>The jobs nobody may be training, oldest first; none when the records cannot be read (logged, tried
+    /// again at the next scan).</summary>
+    private IEnumerable<FineTuningJobRecord> Waiting()
+    {
+        try
+        {
+            return [.. jobs.List().Where(job => job.Status is FineTuningJobStatus.Accepted or FineTuningJobStatus.Running)];
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            LogScanFailed(jobs.Root, e);
+            return [];
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not read the job records in {Folder}; trying again at the next scan")]
+    private partial void LogScanFailed(string folder, Exception exception);
+}

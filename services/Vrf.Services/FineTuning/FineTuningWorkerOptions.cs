@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Vrf.Services.FineTuning;
+
+/// <summary>The <c>FineTuning</c> configuration section, as far as the service's worker reads it: how it runs and reports
+/// jobs (the trainer reads its own keys from the same section, such as <c>CheckpointEverySteps</c>).</summary>
+public sealed class FineTuningWorkerOptions
+{
+    public const string Section = "FineTuning";
+
+    /// <summary>How often a running job publishes <c>FineTuningProgressed</c> (and updates its record).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
+    public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Jobs one replica trains at once; more replicas train more jobs.</summary>
+    [Range(1, 64)]
+    public int MaxConcurrentJobs { get; set; } = 1;
+
+    /// <summary>How often an idle replica looks for jobs it can take: accepted on another replica, or left by a
+    /// worker that died.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
+    public TimeSpan ScanInterval { get; set; } = TimeSpan.FromSeconds(5);
+}

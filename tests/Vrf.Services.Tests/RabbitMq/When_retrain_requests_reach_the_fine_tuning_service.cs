@@ -1,0 +1,110 @@
+using Vrf.Contracts;
+using Vrf.Serving.Jobs;
+using Vrf.Serving.Store;
+using Vrf.Services.Tests.Support;
+using Vrf.Services.Tests.Support.Processes;
+
+namespace Vrf.Services.Tests.RabbitMq;
+
+/// <summary>The fine-tuning host as a real process on RabbitMQ: requests it refuses, requests it gets twice, and jobs it
+/// is asked to cancel, running or waiting.</summary>
+[Collection(nameof(ProcessTests))]
+public sealed class When_retrain_requests_reach_the_fine_tuning_service(FineTuningOnRabbitMq services) : IClassFixture<FineTuningOnRabbitMq>
+{
+    private static readonly TimeSpan EventTimeout = TimeSpan.FromMinutes(3);
+
+    private FineTuningJobStore Jobs => new(new ModelStore(services.Store.Root));
+
+    [Fact]
+    public async Task Should_refuse_an_unknown_model_or_a_missing_folder_with_the_reason_and_park_each_once_in_the_error_queue()
+    {
+        var unknownModel = Request() with { ModelName = "nope" };
+        var missingFolder = Request() with { TrainPath = Path.Combine(services.Store.Workspace.Root, "no-such-folder") };
+
+        await services.Bus.Publish(unknownModel, TestContext.Current.CancellationToken);
+        await services.Bus.Publish(missingFolder, TestContext.Current.CancellationToken);
+        var unknown = await services.Events.WaitForAsync<FineTuningFailed>(failed => failed.JobId == unknownModel.JobId, EventTimeout, services.Diagnostics);
+        var missing = await services.Events.WaitForAsync<FineTuningFailed>(failed => failed.JobId == missingFolder.JobId, EventTimeout, services.Diagnostics);
+        await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
+
+        Assert.Equal(("nope", "The model store has no model 'nope'."), (unknown.ModelName, unknown.Reason));
+        Assert.Equal($"Dataset folder '{missingFolder.TrainPath}' does not exist.", missing.Reason);
+        var parked = await services.Broker.TakeAllAsync($"{ServiceNames.FineTuning}_error", TestContext.Current.CancellationToken);
+        Assert.Equal(new[] { unknown.Reason, missing.Reason }.Order(StringComparer.Ordinal),
+            parked.Select(message => message["MT-Fault-Message"]).Order(StringComparer.Ordinal));
+        Assert.All(parked, message => Assert.False(message.ContainsKey("MT-Fault-RetryCount")));
+        Assert.Single(services.Events.All<FineTuningFailed>(failed => failed.JobId == unknownModel.JobId));
+        foreach (var (request, reason) in new[] { (unknownModel, unknown.Reason), (missingFolder, missing.Reason) })
+        {
+            var record = Jobs.Find(request.JobId)!;
+            Assert.Equal((FineTuningJobStatus.Failed, reason), (record.Status, record.Reason));
+        }
+        Assert.True(services.Processes[0].IsRunning, services.Diagnostics());
+    }
+
+    [Fact]
+    public async Task Should_change_nothing_when_a_request_it_already_recorded_arrives_again()
+    {
+        var request = Request() with { Epochs = 1, BatchSize = 6 };
+        await services.Bus.Publish(request, TestContext.Current.CancellationToken);
+        var trained = await services.Events.WaitForAsync<ModelTrained>(done => done.JobId == request.JobId, EventTimeout, services.Diagnostics);
+        var before = Jobs.Find(request.JobId)!;
+        var versions = new ModelStore(services.Store.Root).Versions(ReadyStore.ModelName).Count;
+
+        await services.Bus.Publish(request, TestContext.Current.CancellationToken);
+        var fence = Request() with { ModelName = "fence" };
+        await services.Bus.Publish(fence, TestContext.Current.CancellationToken);
+        await services.Events.WaitForAsync<FineTuningFailed>(failed => failed.JobId == fence.JobId, EventTimeout, services.Diagnostics);
+        await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
+
+        Assert.Equal(before, Jobs.Find(request.JobId));
+        Assert.Equal((FineTuningJobStatus.Trained, trained.Version, 1), (before.Status, before.ResultVersion, before.Attempts));
+        Assert.Single(services.Events.All<ModelTrained>(done => done.JobId == request.JobId));
+        Assert.Single(services.Events.All<FineTuningStarted>(started => started.JobId == request.JobId));
+        Assert.Equal(versions, new ModelStore(services.Store.Root).Versions(ReadyStore.ModelName).Count);
+    }
+
+    [Fact]
+    public async Task Should_cancel_a_waiting_job_at_once_and_stop_a_running_one_each_announced_once()
+    {
+        var running = Request() with { Epochs = 500 };
+        var waiting = Request() with { Epochs = 500 };
+        await services.Bus.Publish(running, TestContext.Current.CancellationToken);
+        await services.Events.WaitForAsync<FineTuningProgressed>(step => step.JobId == running.JobId && step.Step >= 2, EventTimeout, services.Diagnostics);
+        await services.Bus.Publish(waiting, TestContext.Current.CancellationToken);
+        await WaitUntilAsync(() => Jobs.Find(waiting.JobId) is { Status: FineTuningJobStatus.Accepted });
+
+        await services.Bus.Publish(new CancelFineTuning(waiting.JobId, "not needed"), TestContext.Current.CancellationToken);
+        var waitingCancelled = await services.Events.WaitForAsync<FineTuningCancelled>(
+            cancelled => cancelled.JobId == waiting.JobId, EventTimeout, services.Diagnostics);
+        await services.Bus.Publish(new CancelFineTuning(running.JobId), TestContext.Current.CancellationToken);
+        var runningCancelled = await services.Events.WaitForAsync<FineTuningCancelled>(
+            cancelled => cancelled.JobId == running.JobId, EventTimeout, services.Diagnostics);
+        await services.Bus.Publish(new CancelFineTuning(running.JobId), TestContext.Current.CancellationToken);
+        await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, waitingCancelled.CompletedSteps);
+        Assert.True(runningCancelled.CompletedSteps >= 2, $"{runningCancelled.CompletedSteps} steps");
+        Assert.Single(services.Events.All<FineTuningCancelled>(cancelled => cancelled.JobId == running.JobId));
+        Assert.Single(services.Events.All<FineTuningCancelled>(cancelled => cancelled.JobId == waiting.JobId));
+        Assert.Empty(services.Events.All<FineTuningStarted>(started => started.JobId == waiting.JobId));
+        Assert.Empty(services.Events.All<ModelTrained>(done => done.JobId == running.JobId || done.JobId == waiting.JobId));
+        var (waitingRecord, runningRecord) = (Jobs.Find(waiting.JobId)!, Jobs.Find(running.JobId)!);
+        Assert.Equal((FineTuningJobStatus.Cancelled, "not needed"), (waitingRecord.Status, waitingRecord.Reason));
+        Assert.Equal(FineTuningJobStatus.Cancelled, runningRecord.Status);
+        Assert.False(Directory.Exists(Jobs.CheckpointFolder(running.JobId)));
+    }
+
+    private RetrainModel Request() => new(Guid.NewGuid(), ReadyStore.ModelName, services.Store.Ready.Id.Version,
+        services.Store.Workspace.Train, services.Store.Workspace.Validation, BatchSize: 2, Seed: 5, CheckpointEverySteps: 4);
+
+    private async Task WaitUntilAsync(Func<bool> condition)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        deadline.CancelAfter(EventTimeout);
+        while (!condition())
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(50), deadline.Token);
+        }
+    }
+}
