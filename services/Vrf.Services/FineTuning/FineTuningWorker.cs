@@ -48,13 +48,14 @@ public sealed partial class FineTuningWorker(
         await Task.WhenAll(runs);
     }
 
-    /// <summary>The jobs nobody may be training, oldest first; none when the records cannot be read (logged, tried
-    /// again at the next scan).</summary>
+    /// <summary>The jobs nobody may be training, oldest first. A record that cannot be read is logged and passed over
+    /// (the other jobs go on); none when the folder cannot be read (logged, tried again at the next scan).</summary>
     private IEnumerable<FineTuningJobRecord> Waiting()
     {
         try
         {
-            return [.. jobs.List().Where(job => job.Status is FineTuningJobStatus.Accepted or FineTuningJobStatus.Running)];
+            return [.. jobs.List((path, reason) => LogUnreadableRecord(path, reason))
+                .Where(job => job.Status is FineTuningJobStatus.Accepted or FineTuningJobStatus.Running)];
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
         {
@@ -62,6 +63,9 @@ public sealed partial class FineTuningWorker(
             return [];
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Passed over the job record {Path}: {Reason}")]
+    private partial void LogUnreadableRecord(string path, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not read the job records in {Folder}; trying again at the next scan")]
     private partial void LogScanFailed(string folder, Exception exception);

@@ -37,12 +37,16 @@ public sealed class FineTuningJobStore
     }
 
     /// <summary>Every job, oldest first.</summary>
-    public IReadOnlyList<FineTuningJobRecord> List() =>
+    /// <param name="unreadable">Told of each record that cannot be read (its path and why), which is then left out; when
+    /// null, such a record throws.</param>
+    /// <exception cref="InvalidDataException">A record is not valid and <paramref name="unreadable"/> is null.</exception>
+    public IReadOnlyList<FineTuningJobRecord> List(Action<string, string>? unreadable = null) =>
         !Directory.Exists(Root) ? []
         : [.. Directory.EnumerateDirectories(Root)
             .Select(folder => Path.Combine(folder, RecordFileName))
             .Where(File.Exists)
-            .Select(Read)
+            .Select(path => TryRead(path, unreadable))
+            .OfType<FineTuningJobRecord>()
             .OrderBy(record => record.AcceptedAt)
             .ThenBy(record => record.JobId)];
 
@@ -120,6 +124,23 @@ public sealed class FineTuningJobStore
         {
             File.Delete(partial);
             throw;
+        }
+    }
+
+    private static FineTuningJobRecord? TryRead(string path, Action<string, string>? unreadable)
+    {
+        if (unreadable is null)
+        {
+            return Read(path);
+        }
+        try
+        {
+            return Read(path);
+        }
+        catch (InvalidDataException e)
+        {
+            unreadable(path, e.Message);
+            return null;
         }
     }
 

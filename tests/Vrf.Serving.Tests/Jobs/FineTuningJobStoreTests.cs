@@ -50,6 +50,25 @@ public sealed class FineTuningJobStoreTests : IDisposable
     }
 
     [Fact]
+    public void An_unreadable_record_is_reported_and_passed_over_when_asked_and_an_error_otherwise()
+    {
+        var good = FineTuningJobRecord.Accept(Request(), 1, Now);
+        var broken = FineTuningJobRecord.Accept(Request(), 1, Now.AddMinutes(1));
+        _jobs.TryCreate(good);
+        _jobs.TryCreate(broken);
+        var brokenPath = Path.Combine(_jobs.Root, broken.JobId.ToString(), "job.json");
+        File.WriteAllText(brokenPath, "{ not json");
+        var reported = new List<string>();
+
+        var listed = _jobs.List((path, _) => reported.Add(path));
+
+        Assert.Equal([good.JobId], listed.Select(job => job.JobId));
+        Assert.Equal([brokenPath], reported);
+        var error = Assert.Throws<InvalidDataException>(() => _jobs.List());
+        Assert.Contains(brokenPath, error.Message);
+    }
+
+    [Fact]
     public void A_claim_is_exclusive_while_held_and_free_once_released()
     {
         var job = FineTuningJobRecord.Accept(Request(), 1, Now);

@@ -13,7 +13,7 @@ public sealed class JobsListCommand : Command<JobsListSettings>
     public override int Execute(CommandContext context, JobsListSettings settings, CancellationToken cancellationToken)
     {
         var (models, jobs) = JobBus.Stores(settings.Store);
-        var records = jobs.List();
+        var records = jobs.List((path, reason) => Terminal.Warn($"left out the unreadable job record {path}: {reason}"));
         if (settings.Json)
         {
             Console.Out.WriteLine(JsonSerializer.Serialize(records, ManifestJson.Options));
