@@ -35,6 +35,8 @@ public sealed class When_a_fine_tuning_worker_is_killed_mid_job(FineTuningOnRabb
             started => started.JobId == interrupted.JobId && started.ResumedFromStep > 0, JobTimeout, services.Diagnostics);
         Assert.True(resumed.ResumedFromStep >= checkpoint, $"Resumed from step {resumed.ResumedFromStep}, the record named checkpoint {checkpoint}.");
         var trained = await services.Events.WaitForAsync<ModelTrained>(done => done.JobId == interrupted.JobId, JobTimeout, services.Diagnostics);
+        // ModelTrained goes out before the record says trained (so a crash in between publishes it again on resume).
+        await Eventually.WaitUntilAsync(() => jobs.Find(interrupted.JobId) is { Status: FineTuningJobStatus.Trained }, JobTimeout);
         var record = jobs.Find(interrupted.JobId)!;
         Assert.Equal((FineTuningJobStatus.Trained, trained.Version, 2), (record.Status, record.ResultVersion, record.Attempts));
 

@@ -24,7 +24,10 @@ public sealed class JobsListCommand : Command<JobsListSettings>
             Terminal.Out.MarkupLine($"The model store {Markup.Escape(models.Root)} holds no retrain jobs.");
             return 0;
         }
-        var table = new Table().AddColumns("Job", "Model", "Status", "Base", "Step", "Loss", "Result", "Accepted", "Reason");
+        // The id is what `vrf jobs watch|cancel` take, so it is never wrapped; the other columns give way.
+        var table = new Table().AddColumns(new TableColumn("Job").NoWrap(), new TableColumn("Model"), new TableColumn("Status"),
+            new TableColumn("Base"), new TableColumn("Step"), new TableColumn("Loss"), new TableColumn("Result"), new TableColumn("Accepted"),
+            new TableColumn("Reason"));
         foreach (var record in records)
         {
             table.AddRow(
