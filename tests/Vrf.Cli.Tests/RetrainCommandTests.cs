@@ -40,6 +40,9 @@ public sealed partial class RetrainCommandTests(ReadyModelFixture fixture) : ICl
         Assert.Equal(job.TotalSteps, job.Step);
         Assert.Equal(6, job.TotalSteps);
         Assert.False(Directory.Exists(new FineTuningJobStore(new ModelStore(Store)).CheckpointFolder(jobId)));
+        var lines = await VrfProcess.RunAsync("jobs", "list", "--store", Store);
+        Assert.Contains($"{jobId}  trained     {ReadyModelStore.ModelName}@1 -> @{version.Version}  step 6/6  loss ",
+            lines.Output.Split('\n').Single(line => line.StartsWith(jobId.ToString(), StringComparison.Ordinal)));
 
         var watch = await VrfProcess.RunAsync("jobs", "watch", jobId.ToString(), "--bus", "memory", "--store", Store);
         Assert.True(watch.ExitCode == 0, watch.Output + watch.Error);

@@ -24,25 +24,25 @@ public sealed class JobsListCommand : Command<JobsListSettings>
             Terminal.Out.MarkupLine($"The model store {Markup.Escape(models.Root)} holds no retrain jobs.");
             return 0;
         }
-        // The id is what `vrf jobs watch|cancel` take, so it is never wrapped; the other columns give way.
-        var table = new Table().AddColumns(new TableColumn("Job").NoWrap(), new TableColumn("Model"), new TableColumn("Status"),
-            new TableColumn("Base"), new TableColumn("Step"), new TableColumn("Loss"), new TableColumn("Result"), new TableColumn("Accepted"),
-            new TableColumn("Reason"));
+        // One line per job, the id first and whole (it is what `vrf jobs watch|cancel` take); --json has every field.
         foreach (var record in records)
         {
-            table.AddRow(
-                record.JobId.ToString(),
-                Markup.Escape(record.ModelName),
-                Markup.Escape(StatusText(record)),
-                record.BaseVersion?.ToString(CultureInfo.InvariantCulture) ?? "-",
-                StepText(record),
-                record.LastLoss?.ToString("0.0000", CultureInfo.InvariantCulture) ?? "-",
-                record.ResultVersion is { } version ? Markup.Escape($"{record.ModelName}@{version}") : "-",
-                record.AcceptedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-                Markup.Escape(record.Reason ?? ""));
+            Console.Out.WriteLine(Line(record));
         }
-        Terminal.Out.Write(table);
         return 0;
+    }
+
+    /// <summary>
+    /// <c>ID  STATUS  MODEL@BASE -&gt; @RESULT  step S/T  loss L  REASON</c>, for example
+    /// <c>2a41…  trained  pets@1 -&gt; @2  step 30/30  loss 0.117</c>.
+    /// </summary>
+    public static string Line(FineTuningJobRecord record)
+    {
+        var from = record.BaseVersion is { } baseVersion ? $"{record.ModelName}@{baseVersion}" : record.ModelName;
+        var to = record.ResultVersion is { } version ? $" -> @{version}" : "";
+        var loss = record.LastLoss is { } last ? string.Create(CultureInfo.InvariantCulture, $"  loss {last:0.000}") : "";
+        var reason = record.Reason is { Length: > 0 } text ? $"  {text}" : "";
+        return $"{record.JobId}  {StatusText(record),-10}  {from}{to}  step {StepText(record)}{loss}{reason}";
     }
 
     /// <summary>The status in the store's words, with "cancelling" for a job asked to stop that has not yet.</summary>
