@@ -138,6 +138,18 @@ public sealed partial class ServiceProcess : IDisposable
         _process.WaitForExit();
     }
 
+    /// <summary>Asks the process to stop as <c>docker stop</c> does (SIGTERM: the host shuts down cleanly) and waits
+    /// until it has exited.</summary>
+    public async Task StopAsync(TimeSpan timeout)
+    {
+        using (var signal = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await signal.WaitForExitAsync();
+        }
+        using var deadline = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(deadline.Token);
+    }
+
     public void Dispose()
     {
         try

@@ -14,8 +14,9 @@ namespace Vrf.Services.FineTuning;
 /// dies in between publishes it again on resume: the trainer hands back the version it already wrote, and indexing it
 /// twice is harmless), then records the result and deletes the checkpoints. Cancelled: see
 /// <see cref="FineTuningJobCancellation"/>. Failed: records the reason and publishes <see cref="FineTuningFailed"/>.
-/// When the host stops, the job stays <c>running</c> with its checkpoints: its claim frees with the process, and the
-/// next worker to take it resumes it.
+/// When the host stops, the job goes back to <c>accepted</c> with its checkpoints: its claim frees with the process, and
+/// the next worker to take it resumes it. A job found still <c>running</c> when claimed lost its worker mid-run; after
+/// more than <see cref="FineTuningWorkerOptions.MaxInterruptions"/> such deaths it fails instead of being resumed.
 /// </summary>
 public sealed partial class FineTuningJobRunner(
     FineTuner trainer,
@@ -46,6 +47,17 @@ public sealed partial class FineTuningJobRunner(
                 await cancellation.FinishAsync(claim, CancellationToken.None);
                 return;
             }
+            if (record.Status == FineTuningJobStatus.Running)
+            {
+                record = jobs.Update(claim.JobId, current => current with { Interruptions = current.Interruptions + 1, UpdatedAt = clock.GetUtcNow() });
+                if (record.Interruptions > options.Value.MaxInterruptions)
+                {
+                    await FailAsync(record, $"The worker training it died {record.Interruptions} times before the job ended (a crash or " +
+                        $"an out-of-memory kill; see the fine-tuning service's logs), more than FineTuning:MaxInterruptions = " +
+                        $"{options.Value.MaxInterruptions} allows; it is not resumed again.", exception: null);
+                    return;
+                }
+            }
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(stopping);
             using var registration = running.Add(claim.JobId, stop);
             record = jobs.Update(claim.JobId, current => current with
@@ -73,12 +85,14 @@ public sealed partial class FineTuningJobRunner(
                 }
                 else
                 {
+                    jobs.Update(claim.JobId, current => current.IsFinal ? current
+                        : current with { Status = FineTuningJobStatus.Accepted, UpdatedAt = clock.GetUtcNow() });
                     LogLeftForResume(record.JobId);
                 }
             }
             catch (Exception e)
             {
-                await FailAsync(record, e);
+                await FailAsync(record, OneLine(e.Message), e);
             }
         }
     }
@@ -127,9 +141,8 @@ public sealed partial class FineTuningJobRunner(
         LogTrained(record.JobId, outcome.Bundle.Id, outcome.ValidationAccuracy);
     }
 
-    private async Task FailAsync(FineTuningJobRecord record, Exception exception)
+    private async Task FailAsync(FineTuningJobRecord record, string reason, Exception? exception)
     {
-        var reason = OneLine(exception.Message);
         LogFailed(record.JobId, reason, exception);
         var failed = false;
         jobs.Update(record.JobId, current =>
@@ -166,9 +179,9 @@ public sealed partial class FineTuningJobRunner(
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId}: cancelled")]
     private partial void LogCancelled(Guid jobId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId}: stopped with the host; the next worker resumes it from its checkpoint")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId}: stopped with the host and handed back; the next worker resumes it from its checkpoint")]
     private partial void LogLeftForResume(Guid jobId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} failed: {Reason}")]
-    private partial void LogFailed(Guid jobId, string reason, Exception exception);
+    private partial void LogFailed(Guid jobId, string reason, Exception? exception);
 }

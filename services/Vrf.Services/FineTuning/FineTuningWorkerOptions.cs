@@ -20,4 +20,9 @@ public sealed class FineTuningWorkerOptions
     /// worker that died.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
     public TimeSpan ScanInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often a job may take its worker down with it (a crash, an out-of-memory kill) and still be resumed;
+    /// one more and it fails with the reason, so a job that kills every worker does not loop forever.</summary>
+    [Range(0, 1000)]
+    public int MaxInterruptions { get; set; } = 3;
 }

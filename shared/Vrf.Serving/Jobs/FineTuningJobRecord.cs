@@ -39,6 +39,11 @@ public sealed record FineTuningJobRecord
     /// <summary>How often a worker started it (more than 1 after a resume).</summary>
     public int Attempts { get; init; }
 
+    /// <summary>How often a worker running it died before the job ended (killed, crashed, out of memory): each time the
+    /// next worker found it still <see cref="FineTuningJobStatus.Running"/>. A host that stops cleanly hands the job back
+    /// as <see cref="FineTuningJobStatus.Accepted"/>, which does not count.</summary>
+    public int Interruptions { get; init; }
+
     /// <summary>Set by a cancel request that found the job not yet final; the worker that holds it stops.</summary>
     public bool CancelRequested { get; init; }
 

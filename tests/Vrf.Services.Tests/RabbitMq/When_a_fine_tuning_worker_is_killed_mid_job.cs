@@ -25,7 +25,7 @@ public sealed class When_a_fine_tuning_worker_is_killed_mid_job(FineTuningOnRabb
         await services.Bus.Publish(interrupted, TestContext.Current.CancellationToken);
 
         var checkpoint = await WaitForCheckpointAsync(jobs, interrupted.JobId);
-        services.Processes[0].Kill();
+        services.Processes.Single(process => process.IsRunning).Kill();
         var atKill = jobs.Find(interrupted.JobId)!;
         Assert.Equal(FineTuningJobStatus.Running, atKill.Status);
         Assert.True(atKill.Step < atKill.TotalSteps, $"The job ended before the kill: {atKill.Step}/{atKill.TotalSteps}");
@@ -38,7 +38,7 @@ public sealed class When_a_fine_tuning_worker_is_killed_mid_job(FineTuningOnRabb
         // ModelTrained goes out before the record says trained (so a crash in between publishes it again on resume).
         await Eventually.WaitUntilAsync(() => jobs.Find(interrupted.JobId) is { Status: FineTuningJobStatus.Trained }, JobTimeout);
         var record = jobs.Find(interrupted.JobId)!;
-        Assert.Equal((FineTuningJobStatus.Trained, trained.Version, 2), (record.Status, record.ResultVersion, record.Attempts));
+        Assert.Equal((FineTuningJobStatus.Trained, trained.Version, 2, 1), (record.Status, record.ResultVersion, record.Attempts, record.Interruptions));
 
         var uninterrupted = Request();
         await services.Bus.Publish(uninterrupted, TestContext.Current.CancellationToken);
@@ -57,6 +57,29 @@ public sealed class When_a_fine_tuning_worker_is_killed_mid_job(FineTuningOnRabb
         Assert.True(encoder <= WeightTolerance, $"Fine-tuned encoder weights differ by up to {encoder:E3}.");
         Assert.True(head <= WeightTolerance, $"Fine-tuned head weights differ by up to {head:E3}.");
         Assert.Equal(trained.ValidationAccuracy, reference.ValidationAccuracy, 6);
+    }
+
+    [Fact]
+    public async Task Should_hand_its_job_back_when_its_host_stops_cleanly_and_resume_it_without_counting_a_death()
+    {
+        var jobs = new FineTuningJobStore(new ModelStore(services.Store.Root));
+        var job = Request() with { Epochs = 500 };
+        await services.Bus.Publish(job, TestContext.Current.CancellationToken);
+        await WaitForCheckpointAsync(jobs, job.JobId);
+
+        await services.Processes.Single(process => process.IsRunning).StopAsync(TimeSpan.FromSeconds(30));
+        var handedBack = jobs.Find(job.JobId)!;
+        Assert.Equal((FineTuningJobStatus.Accepted, 1, 0), (handedBack.Status, handedBack.Attempts, handedBack.Interruptions));
+
+        await services.StartServiceAsync($"{ServiceNames.FineTuning}-after-stop", HostAssemblies.FineTuning, FineTuningOnRabbitMq.Settings);
+        var resumed = await services.Events.WaitForAsync<FineTuningStarted>(
+            started => started.JobId == job.JobId && started.ResumedFromStep > 0, JobTimeout, services.Diagnostics);
+        await services.Bus.Publish(new CancelFineTuning(job.JobId), TestContext.Current.CancellationToken);
+        await services.Events.WaitForAsync<FineTuningCancelled>(cancelled => cancelled.JobId == job.JobId, JobTimeout, services.Diagnostics);
+
+        Assert.True(resumed.ResumedFromStep >= handedBack.CheckpointStep, $"Resumed from {resumed.ResumedFromStep}, checkpoint {handedBack.CheckpointStep}.");
+        var record = jobs.Find(job.JobId)!;
+        Assert.Equal((FineTuningJobStatus.Cancelled, 2, 0), (record.Status, record.Attempts, record.Interruptions));
     }
 
     /// <summary>The same job settings and seed every time, under a new id: 12 epochs of 9 steps, a checkpoint every 5.</summary>

@@ -100,6 +100,30 @@ public sealed class When_retrain_requests_reach_the_fine_tuning_service(FineTuni
         Assert.False(Directory.Exists(Jobs.CheckpointFolder(running.JobId)));
     }
 
+    [Fact]
+    public async Task Should_fail_a_job_whose_workers_died_more_often_than_allowed_instead_of_resuming_it_again()
+    {
+        // The record a job leaves when the worker training it was killed three times (the default allowance): still
+        // running, with a checkpoint. The next claim is the fourth death.
+        var request = Request();
+        var now = DateTimeOffset.UtcNow;
+        Assert.True(Jobs.TryCreate(FineTuningJobRecord.Accept(request, services.Store.Ready.Id.Version, now) with
+        {
+            Status = FineTuningJobStatus.Running, Attempts = 3, Interruptions = 3, StartedAt = now, CheckpointStep = 4,
+        }));
+        Directory.CreateDirectory(Jobs.CheckpointFolder(request.JobId));
+
+        var failed = await services.Events.WaitForAsync<FineTuningFailed>(done => done.JobId == request.JobId, EventTimeout, services.Diagnostics);
+
+        Assert.StartsWith("The worker training it died 4 times before the job ended", failed.Reason);
+        Assert.Contains("FineTuning:MaxInterruptions = 3", failed.Reason);
+        await Eventually.WaitUntilAsync(() => Jobs.Find(request.JobId) is { IsFinal: true }, EventTimeout);
+        var record = Jobs.Find(request.JobId)!;
+        Assert.Equal((FineTuningJobStatus.Failed, failed.Reason, 4), (record.Status, record.Reason, record.Interruptions));
+        Assert.Empty(services.Events.All<FineTuningStarted>(started => started.JobId == request.JobId));
+        Assert.False(Directory.Exists(Jobs.CheckpointFolder(request.JobId)));
+    }
+
     private RetrainModel Request() => new(Guid.NewGuid(), ReadyStore.ModelName, services.Store.Ready.Id.Version,
         services.Store.Workspace.Train, services.Store.Workspace.Validation, BatchSize: 2, Seed: 5, CheckpointEverySteps: 4);
 }
