@@ -11,4 +11,7 @@ internal static partial class GatewayLog
     [LoggerMessage(EventId = 2, Level = LogLevel.Information,
         Message = "Classify request {RequestId} (model {ModelName}) failed in {Stage}: {Reason}")]
     public static partial void ClassificationFailed(ILogger logger, Guid requestId, string modelName, string stage, string reason);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Left the unreadable job record {Path} out of the job list: {Reason}")]
+    public static partial void UnreadableJobRecord(ILogger logger, string path, string reason);
 }

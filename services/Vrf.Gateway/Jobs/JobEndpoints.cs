@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
 using Vrf.Contracts;
 using Vrf.Serving;
 using Vrf.Serving.Jobs;
@@ -80,8 +81,12 @@ internal static class JobEndpoints
         return TypedResults.Accepted($"/v1/jobs/{message.JobId}", new JobRequestAccepted(message.JobId, message.ModelName, "submitted"));
     }
 
-    private static Ok<JobList> ListJobs(FineTuningJobStore jobs) =>
-        TypedResults.Ok(new JobList([.. jobs.List().Select(JobDetails.From)]));
+    /// <summary>Every readable record; one that cannot be read is logged and left out rather than failing the list.</summary>
+    private static Ok<JobList> ListJobs(FineTuningJobStore jobs, ILoggerFactory loggers)
+    {
+        var logger = loggers.CreateLogger(typeof(JobEndpoints).FullName!);
+        return TypedResults.Ok(new JobList([.. jobs.List((path, reason) => GatewayLog.UnreadableJobRecord(logger, path, reason)).Select(JobDetails.From)]));
+    }
 
     private static Results<Ok<JobDetails>, ProblemHttpResult> DescribeJob(Guid id, FineTuningJobStore jobs) =>
         jobs.Find(id) is { } record ? TypedResults.Ok(JobDetails.From(record)) : UnknownJob(id);

@@ -50,6 +50,22 @@ public sealed class When_jobs_are_listed_and_cancelled : IClassFixture<GatewayAp
     }
 
     [Fact]
+    public async Task Should_leave_an_unreadable_record_out_of_the_list_and_list_the_others()
+    {
+        var broken = FineTuningJobRecord.Accept(Request(), 2, AcceptedAt.AddMinutes(2));
+        var jobs = new FineTuningJobStore(_app.Models.Store);
+        jobs.TryCreate(broken);
+        File.WriteAllText(Path.Combine(jobs.Root, broken.JobId.ToString(), "job.json"), "{ cut off");
+
+        using var response = await _client.GetAsync("/v1/jobs", TestContext.Current.CancellationToken);
+
+        var listed = (await Responses.JsonAsync(response)).GetProperty("jobs").EnumerateArray().Select(job => job.GetProperty("jobId").GetGuid()).ToList();
+        Assert.Contains(_running.JobId, listed);
+        Assert.Contains(_trained.JobId, listed);
+        Assert.DoesNotContain(broken.JobId, listed);
+    }
+
+    [Fact]
     public async Task Should_describe_one_job_and_answer_404_for_an_unknown_one()
     {
         using var response = await _client.GetAsync($"/v1/jobs/{_running.JobId}", TestContext.Current.CancellationToken);
