@@ -49,20 +49,13 @@ public sealed class ServedModel : IDisposable
         var target = InferenceDevice.Parse(device);
         var options = new ClipLoadOptions { Device = device };
         var processor = ClipImageProcessor.FromFolder(bundle.ZeroShotModelFolder);
-        var loaded = new List<IDisposable>();
-        try
-        {
-            var zeroShot = Keep(loaded, ClipModelFolder.Load(bundle.ZeroShotModelFolder, options));
-            var fineTuned = Keep(loaded, ClipModelFolder.Load(bundle.FineTunedModelFolder, options));
-            var zeroShotHead = Keep(loaded, ZeroShotHead.Load(bundle.ZeroShotHeadPath, target));
-            var fineTunedHead = Keep(loaded, ZeroShotHead.Load(bundle.FineTunedHeadPath, target));
-            return new ServedModel(bundle, zeroShot, fineTuned, zeroShotHead, fineTunedHead, processor);
-        }
-        catch
-        {
-            loaded.ForEach(item => item.Dispose());
-            throw;
-        }
+        using var load = new PartialLoad();
+        var zeroShot = load.Keep(ClipModelFolder.Load(bundle.ZeroShotModelFolder, options));
+        var fineTuned = load.Keep(ClipModelFolder.Load(bundle.FineTunedModelFolder, options));
+        var zeroShotHead = load.Keep(ZeroShotHead.Load(bundle.ZeroShotHeadPath, target));
+        var fineTunedHead = load.Keep(ZeroShotHead.Load(bundle.FineTunedHeadPath, target));
+        load.Complete();
+        return new ServedModel(bundle, zeroShot, fineTuned, zeroShotHead, fineTunedHead, processor);
     }
 
     /// <summary>Decodes and preprocesses one encoded image.</summary>
@@ -87,9 +80,9 @@ public sealed class ServedModel : IDisposable
         var zeroShotLogits = _zeroShotHead.Logits(_zeroShot.GetImageFeatures(pixelValues));
         var fineTunedFeatures = _fineTuned.GetImageFeatures(pixelValues);
         var fineTunedLogits = _fineTunedHead.Logits(fineTunedFeatures);
-        var zeroShot = Rows(zeroShotLogits);
-        var fineTuned = Rows(fineTunedLogits);
-        var features = Rows(fineTunedFeatures);
+        var zeroShot = FloatRows.Of(zeroShotLogits);
+        var fineTuned = FloatRows.Of(fineTunedLogits);
+        var features = FloatRows.Of(fineTunedFeatures);
         return [.. Enumerable.Range(0, features.Length).Select(i => new ImageEmbedding(zeroShot[i], fineTuned[i], features[i]))];
     }
 
@@ -99,18 +92,5 @@ public sealed class ServedModel : IDisposable
         _fineTuned.Dispose();
         _zeroShotHead.Dispose();
         _fineTunedHead.Dispose();
-    }
-
-    private static float[][] Rows(Tensor matrix)
-    {
-        var columns = (int)matrix.shape[1];
-        var values = matrix.detach().to(ScalarType.Float32).cpu().data<float>().ToArray();
-        return [.. values.Chunk(columns)];
-    }
-
-    private static T Keep<T>(List<IDisposable> loaded, T item) where T : IDisposable
-    {
-        loaded.Add(item);
-        return item;
     }
 }

@@ -3,6 +3,7 @@ using Vrf.Clip.Devices;
 using Vrf.Clip.Modeling;
 using Vrf.Clip.Preprocessing;
 using Vrf.Clip.ZeroShot;
+using Vrf.Serving.Inference;
 using Vrf.Serving.Store;
 using static TorchSharp.torch;
 
@@ -46,22 +47,15 @@ public sealed class WeightSpaceModel : IDisposable
         var target = InferenceDevice.Parse(device);
         var options = new ClipLoadOptions { Device = device };
         var processor = ClipImageProcessor.FromFolder(bundle.ZeroShotModelFolder);
-        var loaded = new List<IDisposable>();
-        try
-        {
-            var zeroShot = Keep(loaded, ClipModelFolder.Load(bundle.ZeroShotModelFolder, options));
-            var fineTuned = Keep(loaded, ClipModelFolder.Load(bundle.FineTunedModelFolder, options));
-            WeightInterpolation.RequireSameImageTower(zeroShot, fineTuned);
-            var interpolated = Keep(loaded, ClipModelFolder.Load(bundle.ZeroShotModelFolder, options));
-            var zeroShotHead = Keep(loaded, ZeroShotHead.Load(bundle.ZeroShotHeadPath, target));
-            var fineTunedHead = Keep(loaded, ZeroShotHead.Load(bundle.FineTunedHeadPath, target));
-            return new WeightSpaceModel(zeroShot, fineTuned, interpolated, zeroShotHead, fineTunedHead, processor);
-        }
-        catch
-        {
-            loaded.ForEach(item => item.Dispose());
-            throw;
-        }
+        using var load = new PartialLoad();
+        var zeroShot = load.Keep(ClipModelFolder.Load(bundle.ZeroShotModelFolder, options));
+        var fineTuned = load.Keep(ClipModelFolder.Load(bundle.FineTunedModelFolder, options));
+        WeightInterpolation.RequireSameImageTower(zeroShot, fineTuned);
+        var interpolated = load.Keep(ClipModelFolder.Load(bundle.ZeroShotModelFolder, options));
+        var zeroShotHead = load.Keep(ZeroShotHead.Load(bundle.ZeroShotHeadPath, target));
+        var fineTunedHead = load.Keep(ZeroShotHead.Load(bundle.FineTunedHeadPath, target));
+        load.Complete();
+        return new WeightSpaceModel(zeroShot, fineTuned, interpolated, zeroShotHead, fineTunedHead, processor);
     }
 
     /// <summary>Sets the interpolated tower and head to (1 − α)·zero-shot + α·fine-tuned.</summary>
@@ -81,9 +75,7 @@ public sealed class WeightSpaceModel : IDisposable
         var head = RequireHead();
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var logits = head.Logits(_interpolated.GetImageFeatures(ClipImageProcessor.ToBatch(images, _interpolated.Device)));
-        var columns = (int)logits.shape[1];
-        return [.. logits.to(ScalarType.Float32).cpu().data<float>().ToArray().Chunk(columns)];
+        return FloatRows.Of(head.Logits(_interpolated.GetImageFeatures(ClipImageProcessor.ToBatch(images, _interpolated.Device))));
     }
 
     /// <summary>Writes the interpolated model as a CLIP folder (<c>config.json</c>, <c>model.safetensors</c>) and its head.</summary>
@@ -106,10 +98,4 @@ public sealed class WeightSpaceModel : IDisposable
 
     private ZeroShotHead RequireHead() =>
         _head ?? throw new InvalidOperationException("Choose α with Interpolate before using the interpolated model.");
-
-    private static T Keep<T>(List<IDisposable> loaded, T item) where T : IDisposable
-    {
-        loaded.Add(item);
-        return item;
-    }
 }
