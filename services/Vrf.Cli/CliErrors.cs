@@ -28,7 +28,7 @@ internal static class CliErrors
     {
         if (IsUserError(exception))
         {
-            Terminal.Error.MarkupLine($"[red]error: {Markup.Escape(OneLine(exception.Message))}[/]");
+            Terminal.Error.MarkupLine($"[red]error: {Markup.Escape(ReasonText.OneLine(exception.Message))}[/]");
             return UserError;
         }
         Terminal.Error.MarkupLine("[red]error: unexpected failure; please report it with the details below[/]");
@@ -40,7 +40,4 @@ internal static class CliErrors
         exception is CommandAppException or CachedInputsException or CalibrationFailedException
             or ModelServingException or IOException or UnauthorizedAccessException or InvalidDataException or ImageDecodeException
             or BusUnreachableException or ModelIndexingFailedException or TimeoutException or JobEndedException or JobNotFoundException;
-
-    private static string OneLine(string message) =>
-        string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

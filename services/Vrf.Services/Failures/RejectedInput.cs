@@ -21,7 +21,7 @@ public static class RejectedInput
         }
         catch (Exception e) when (IsBadInput(e))
         {
-            throw new UnprocessableMessageException(OneLine(e.Message), e);
+            throw new UnprocessableMessageException(ReasonText.OneLine(e.Message), e);
         }
     }
 
@@ -35,14 +35,11 @@ public static class RejectedInput
         }
         catch (Exception e) when (IsBadInput(e))
         {
-            throw new UnprocessableMessageException(OneLine(e.Message), e);
+            throw new UnprocessableMessageException(ReasonText.OneLine(e.Message), e);
         }
     }
 
     /// <summary>Failures caused by what the message holds: retrying the same message fails the same way.</summary>
     public static bool IsBadInput(Exception exception) =>
         exception is ModelServingException or ImageDecodeException or ArgumentException or FormatException or InvalidDataException;
-
-    private static string OneLine(string message) =>
-        string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

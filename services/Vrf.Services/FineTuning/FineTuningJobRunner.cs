@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Vrf.Contracts;
+using Vrf.Serving;
 using Vrf.Serving.Jobs;
 using Vrf.Serving.Store;
 using Vrf.Training;
@@ -92,7 +93,7 @@ public sealed partial class FineTuningJobRunner(
             }
             catch (Exception e)
             {
-                await FailAsync(record, OneLine(e.Message), e);
+                await FailAsync(record, ReasonText.OneLine(e.Message), e);
             }
         }
     }
@@ -166,9 +167,6 @@ public sealed partial class FineTuningJobRunner(
             await bus.Publish(new FineTuningFailed(record.JobId, record.ModelName, reason), CancellationToken.None);
         }
     }
-
-    private static string OneLine(string message) =>
-        string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId}: training a new version of {Model} from version {BaseVersion} (run {Attempt})")]
     private partial void LogStarting(Guid jobId, string model, int baseVersion, int attempt);

@@ -70,7 +70,7 @@ public sealed partial class FailureIndexBuilder(
         }
         catch (Exception e)
         {
-            var reason = string.Join(' ', e.Message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            var reason = ReasonText.OneLine(e.Message);
             store.Update(id, manifest => manifest with { Status = ModelStatus.Failed, FailureReason = reason });
             LogFailed(id, reason);
             throw;
