@@ -1,0 +1,102 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Vrf.Monitoring;
+
+/// <summary>
+/// The <c>DriftWindow</c> configuration section: the window's size and age, and for each test the p-value below
+/// which it raises the alarm and the one above which it counts toward clearing it. A raised alarm clears only after
+/// <see cref="ClearAfterResults"/> results in a row with every test above its clear level, so it does not flap.
+/// </summary>
+/// <remarks>
+/// The tests are re-run on every result, so the raise levels are far below the usual 0.05: with these defaults a
+/// stream of in-distribution results raises at most one false alarm per 100 windows (measured by simulation, see
+/// the monitoring tests).
+/// </remarks>
+public sealed class DriftWindowOptions : IValidatableObject
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "DriftWindow";
+
+    /// <summary>The most recent results a window keeps.</summary>
+    [Range(1, KolmogorovSmirnovTest.MaxSampleSize)]
+    public int Capacity { get; set; } = 500;
+
+    /// <summary>Results older than this leave the window even when it is not full.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "3650.00:00:00")]
+    public TimeSpan MaxAge { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>The results a test needs (with a distance, for the distance tests) before it can move the alarm.</summary>
+    [Range(1, KolmogorovSmirnovTest.MaxSampleSize)]
+    public int MinimumResults { get; set; } = 50;
+
+    /// <summary>Consecutive results with every test above its clear level before a raised alarm clears.</summary>
+    [Range(1, int.MaxValue)]
+    public int ClearAfterResults { get; set; } = 50;
+
+    /// <summary>The most over-represented classes reported with the statistics.</summary>
+    [Range(0, 1000)]
+    public int OverRepresentedClasses { get; set; } = 3;
+
+    /// <summary>The binomial test of the share above the validation 95th percentile raises below this p-value.</summary>
+    [Range(0.0, 1.0)]
+    public double DistanceTailRaiseBelow { get; set; } = 1e-6;
+
+    /// <summary>… and counts toward clearing above this one.</summary>
+    [Range(0.0, 1.0)]
+    public double DistanceTailClearAbove { get; set; } = 1e-3;
+
+    /// <summary>The Kolmogorov–Smirnov test of d against validation raises below this p-value.</summary>
+    [Range(0.0, 1.0)]
+    public double DistanceDistributionRaiseBelow { get; set; } = 1e-6;
+
+    /// <summary>… and counts toward clearing above this one.</summary>
+    [Range(0.0, 1.0)]
+    public double DistanceDistributionClearAbove { get; set; } = 1e-3;
+
+    /// <summary>The chi-squared test of the predicted classes against validation raises below this p-value.</summary>
+    [Range(0.0, 1.0)]
+    public double ClassFrequenciesRaiseBelow { get; set; } = 1e-6;
+
+    /// <summary>… and counts toward clearing above this one.</summary>
+    [Range(0.0, 1.0)]
+    public double ClassFrequenciesClearAbove { get; set; } = 1e-3;
+
+    /// <summary>The raise level of <paramref name="test"/>.</summary>
+    public double RaiseBelow(DriftTest test) => test switch
+    {
+        DriftTest.DistanceTail => DistanceTailRaiseBelow,
+        DriftTest.DistanceDistribution => DistanceDistributionRaiseBelow,
+        DriftTest.ClassFrequencies => ClassFrequenciesRaiseBelow,
+        _ => throw new ArgumentOutOfRangeException(nameof(test), test, null),
+    };
+
+    /// <summary>The clear level of <paramref name="test"/>.</summary>
+    public double ClearAbove(DriftTest test) => test switch
+    {
+        DriftTest.DistanceTail => DistanceTailClearAbove,
+        DriftTest.DistanceDistribution => DistanceDistributionClearAbove,
+        DriftTest.ClassFrequencies => ClassFrequenciesClearAbove,
+        _ => throw new ArgumentOutOfRangeException(nameof(test), test, null),
+    };
+
+    /// <summary>The checks that relate one setting to another: each raise level below its clear level, and a minimum
+    /// the window can reach.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var test in Enum.GetValues<DriftTest>())
+        {
+            if (!(RaiseBelow(test) < ClearAbove(test)))
+            {
+                yield return new ValidationResult(
+                    $"The {test} raise level ({RaiseBelow(test)}) must be below its clear level ({ClearAbove(test)}), or the alarm would flap.",
+                    [$"{test}RaiseBelow", $"{test}ClearAbove"]);
+            }
+        }
+        if (MinimumResults > Capacity)
+        {
+            yield return new ValidationResult(
+                $"MinimumResults ({MinimumResults}) is more than the window holds ({Capacity}).",
+                [nameof(MinimumResults), nameof(Capacity)]);
+        }
+    }
+}
