@@ -25,14 +25,23 @@ public sealed record KolmogorovSmirnovTest(double Statistic, double PValue, int 
     {
         RequireSortedSample(first, nameof(first));
         RequireSortedSample(second, nameof(second));
-        var (n1, n2) = (first.Length, second.Length);
-        var gcd = GreatestCommonDivisor(n1, n2);
-        // D·lcm(n₁, n₂) is a whole number h; the statistic and the lattice below work with it exactly.
-        var h = LargestGap(first, second) / gcd;
-        var lcm = (long)(n1 / gcd) * n2;
-        var pValue = h == 0 ? 1.0 : LatticePathExitProbability(n1, n2, gcd, h);
-        return new KolmogorovSmirnovTest((double)h / lcm, pValue, n1, n2);
+        var gap = LatticeGap(first, second);
+        return FromLatticeGap(first.Length, second.Length, gap, ExitProbability(first.Length, second.Length, gap));
     }
+
+    /// <summary>
+    /// h = D·lcm(n₁, n₂), a whole number: the statistic on the lattice where the exact p-value is computed. Samples as
+    /// for <see cref="Compare"/>, not checked again.
+    /// </summary>
+    internal static long LatticeGap(ReadOnlySpan<double> first, ReadOnlySpan<double> second) =>
+        LargestGap(first, second) / GreatestCommonDivisor(first.Length, second.Length);
+
+    /// <summary>P(D ≥ h / lcm(n₁, n₂)) for samples of <paramref name="n1"/> and <paramref name="n2"/> values.</summary>
+    internal static double ExitProbability(int n1, int n2, long gap) =>
+        gap == 0 ? 1.0 : LatticePathExitProbability(n1, n2, GreatestCommonDivisor(n1, n2), gap);
+
+    internal static KolmogorovSmirnovTest FromLatticeGap(int n1, int n2, long gap, double pValue) =>
+        new((double)gap / ((long)(n1 / GreatestCommonDivisor(n1, n2)) * n2), pValue, n1, n2);
 
     /// <summary>max over t of |c₁(t)·n₂ − c₂(t)·n₁|, where cᵢ(t) counts sample i's values ≤ t: n₁·n₂·D, exactly.</summary>
     private static long LargestGap(ReadOnlySpan<double> first, ReadOnlySpan<double> second)

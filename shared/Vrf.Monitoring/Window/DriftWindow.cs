@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Runtime.InteropServices;
 
 namespace Vrf.Monitoring;
 
@@ -13,9 +14,12 @@ public sealed class DriftWindow
 {
     private readonly Lock _gate = new();
     private readonly Queue<Arrival> _arrivals = new();
+    private readonly List<double> _sortedDistances = [];
+    private readonly int[] _classCounts;
     private readonly DriftWindowOptions _options;
     private readonly TimeProvider _time;
     private readonly DriftAlarm _alarm;
+    private readonly ValidationKolmogorovSmirnov _distanceShift;
 
     /// <summary>An empty window for the version whose validation gave <paramref name="validation"/>.</summary>
     /// <exception cref="ValidationException"><paramref name="options"/> are not valid; the message says why.</exception>
@@ -29,6 +33,8 @@ public sealed class DriftWindow
         _options = options;
         _time = time;
         _alarm = new DriftAlarm(options);
+        _distanceShift = new ValidationKolmogorovSmirnov(validation);
+        _classCounts = new int[validation.ClassCount];
     }
 
     /// <summary>The version's validation distribution.</summary>
@@ -46,10 +52,10 @@ public sealed class DriftWindow
         lock (_gate)
         {
             var now = _time.GetUtcNow();
-            _arrivals.Enqueue(new Arrival(result, now));
+            Enter(new Arrival(result, now));
             if (_arrivals.Count > _options.Capacity)
             {
-                _arrivals.Dequeue();
+                Leave();
             }
             DropOlderThan(now);
             return _alarm.Observe(Statistics(), now);
@@ -71,7 +77,29 @@ public sealed class DriftWindow
         var oldest = now - _options.MaxAge;
         while (_arrivals.TryPeek(out var arrival) && arrival.At < oldest)
         {
-            _arrivals.Dequeue();
+            Leave();
+        }
+    }
+
+    /// <summary>Adds an arrival, keeping the distances sorted and the classes counted as results come and go.</summary>
+    private void Enter(Arrival arrival)
+    {
+        _arrivals.Enqueue(arrival);
+        _classCounts[arrival.Result.PredictedClass]++;
+        if (arrival.Result.Distance is { } distance)
+        {
+            var at = _sortedDistances.BinarySearch(distance);
+            _sortedDistances.Insert(at >= 0 ? at : ~at, distance);
+        }
+    }
+
+    private void Leave()
+    {
+        var result = _arrivals.Dequeue().Result;
+        _classCounts[result.PredictedClass]--;
+        if (result.Distance is { } distance)
+        {
+            _sortedDistances.RemoveAt(_sortedDistances.BinarySearch(distance));
         }
     }
 
@@ -81,18 +109,12 @@ public sealed class DriftWindow
         {
             return new WindowStatistics(0, null, null, 0, null, null, null, null, null);
         }
-        var distances = new List<double>(_arrivals.Count);
-        var classes = new int[Validation.ClassCount];
         double weightSum = 0;
         int weights = 0, disagreements = 0;
         var newest = default(DateTimeOffset);
         foreach (var (result, at) in _arrivals)
         {
             newest = at;
-            if (result.Distance is { } distance)
-            {
-                distances.Add(distance);
-            }
             if (result.Weight is { } weight)
             {
                 weightSum += weight;
@@ -102,20 +124,18 @@ public sealed class DriftWindow
             {
                 disagreements++;
             }
-            classes[result.PredictedClass]++;
         }
-        distances.Sort();
-        var sorted = distances.ToArray();
+        var distances = CollectionsMarshal.AsSpan(_sortedDistances);
         return new WindowStatistics(
             _arrivals.Count,
             _arrivals.Peek().At,
             newest,
-            sorted.Length,
-            sorted.Length == 0 ? null : DistanceTailTest.Of(sorted, Validation.TailThreshold),
-            sorted.Length == 0 ? null : KolmogorovSmirnovTest.Compare(sorted, Validation.SortedDistances),
+            distances.Length,
+            distances.IsEmpty ? null : DistanceTailTest.Of(distances, Validation.TailThreshold),
+            distances.IsEmpty ? null : _distanceShift.Against(distances),
             weights == 0 ? null : weightSum / weights,
             (double)disagreements / _arrivals.Count,
-            ClassFrequencyTest.Of(classes, Validation.PredictedClassCounts, _options.OverRepresentedClasses));
+            ClassFrequencyTest.Of(_classCounts, Validation.PredictedClassCounts, _options.OverRepresentedClasses));
     }
 
     private void Validate(MonitoredResult result)
