@@ -18,9 +18,6 @@ public sealed class ValidationDistribution
     /// <summary>The most distances kept when none is given: enough that the quantiles are within 1/4096 of the sample.</summary>
     public const int DefaultMaxStoredDistances = 4096;
 
-    /// <summary>The percentile that splits off the in-distribution tail: a share of 5 % lies above it.</summary>
-    public const double TailPercentile = 0.95;
-
     private readonly double[] _distances;
     private readonly int[] _predictedClassCounts;
 

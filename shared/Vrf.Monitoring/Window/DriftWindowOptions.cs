@@ -8,9 +8,16 @@ namespace Vrf.Monitoring;
 /// <see cref="ClearAfterResults"/> results in a row with every test above its clear level, so it does not flap.
 /// </summary>
 /// <remarks>
-/// The tests are re-run on every result, so the raise levels are far below the usual 0.05: with these defaults a
-/// stream of in-distribution results raises at most one false alarm per 100 windows (measured by simulation, see
-/// the monitoring tests).
+/// The tests are re-run on every result, so the raise levels are far below the usual 0.05. Measured with these
+/// defaults (the explicit test in <c>AlarmRateSimulationTests</c>: a ten-class version, d from a gamma distribution,
+/// 20 streams of 100 windows of 500 results, re-tested after every result): in-distribution traffic drawn from the
+/// validation split itself raised 0 alarms in 2,000 windows; fresh draws from the population the split came from
+/// (so the split's own sampling error counts against it) raised 5 in 2,000 with a split of 1,000 images (0.25 per
+/// 100 windows, all from the class test) and 0 with one of 4,096. After a full window of in-distribution traffic, a
+/// shift that scales d by 2 (ID-vs-shift AUROC of d 0.83) was detected after a median of 66 results (at most 95),
+/// by 3 (AUROC 0.93) after 38 (at most 50), by 1.5 (AUROC 0.71) after 134 (at most 209); one class predicted four
+/// times as often after 210 (at most 345). Every run raised once and cleared once, after about one window of
+/// in-distribution traffic (median 510 results for the ×2 shift).
 /// </remarks>
 public sealed class DriftWindowOptions : IValidatableObject
 {
