@@ -2,8 +2,6 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
-using Vrf.Services.Hosting;
 using Vrf.Services.Models;
 
 namespace Vrf.Services.Embedding;
@@ -11,10 +9,6 @@ namespace Vrf.Services.Embedding;
 /// <summary>Registers the embedding service.</summary>
 public static class EmbeddingRegistration
 {
-    /// <summary>The service with its own bus, as its host project runs it.</summary>
-    public static IHostApplicationBuilder AddEmbeddingService(this IHostApplicationBuilder builder) =>
-        builder.AddServiceModules(ServiceCatalog.Embedding);
-
     /// <summary>What its consumers need: the served models (loaded on first use, preloaded on promotion), the batchers
     /// and the <c>Embedding</c> and <c>Inference</c> options.</summary>
     public static IServiceCollection AddEmbeddingService(this IServiceCollection services, IConfiguration configuration)

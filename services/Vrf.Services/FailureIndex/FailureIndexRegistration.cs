@@ -2,9 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Vrf.Serving.Hosting;
-using Vrf.Services.Hosting;
 using Vrf.Services.Models;
 
 namespace Vrf.Services.FailureIndex;
@@ -12,10 +10,6 @@ namespace Vrf.Services.FailureIndex;
 /// <summary>Registers the failure-index service.</summary>
 public static class FailureIndexRegistration
 {
-    /// <summary>The service with its own bus, as its host project runs it.</summary>
-    public static IHostApplicationBuilder AddFailureIndexService(this IHostApplicationBuilder builder) =>
-        builder.AddServiceModules(ServiceCatalog.FailureIndex);
-
     /// <summary>What its consumers need: the serving core (model store, the failure index that <c>FailureIndex:Kind</c>
     /// names, the index builder and the <c>Inference</c> options it runs the models with) and the served models.</summary>
     public static IServiceCollection AddFailureIndexService(this IServiceCollection services, IConfiguration configuration)

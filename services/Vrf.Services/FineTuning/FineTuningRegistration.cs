@@ -2,10 +2,8 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Vrf.Serving.Hosting;
 using Vrf.Serving.Jobs;
-using Vrf.Services.Hosting;
 using Vrf.Training.Hosting;
 
 namespace Vrf.Services.FineTuning;
@@ -13,10 +11,6 @@ namespace Vrf.Services.FineTuning;
 /// <summary>Registers the fine-tuning service.</summary>
 public static class FineTuningRegistration
 {
-    /// <summary>The service with its own bus, as its host project runs it.</summary>
-    public static IHostApplicationBuilder AddFineTuningService(this IHostApplicationBuilder builder) =>
-        builder.AddServiceModules(ServiceCatalog.FineTuning);
-
     /// <summary>What its consumers and its worker need: the trainer (with the serving core and the model store), the
     /// job store beside the models, the <c>FineTuning</c> options and the worker itself.</summary>
     public static IServiceCollection AddFineTuningService(this IServiceCollection services, IConfiguration configuration)

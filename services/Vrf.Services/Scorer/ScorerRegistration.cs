@@ -2,8 +2,6 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
-using Vrf.Services.Hosting;
 using Vrf.Services.Models;
 
 namespace Vrf.Services.Scorer;
@@ -11,10 +9,6 @@ namespace Vrf.Services.Scorer;
 /// <summary>Registers the scorer.</summary>
 public static class ScorerRegistration
 {
-    /// <summary>The service with its own bus, as its host project runs it.</summary>
-    public static IHostApplicationBuilder AddScorerService(this IHostApplicationBuilder builder) =>
-        builder.AddServiceModules(ServiceCatalog.Scorer);
-
     /// <summary>What its consumer needs: the served models, for each version's parameters and class names (never its
     /// weights).</summary>
     public static IServiceCollection AddScorerService(this IServiceCollection services, IConfiguration configuration)

@@ -9,7 +9,6 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using Vrf.Cli.Commands.Bus;
 using Vrf.ServiceDefaults;
-using Vrf.Services.Hosting;
 using Vrf.Serving.Store;
 
 namespace Vrf.Cli.Commands.Serve;
@@ -26,11 +25,9 @@ public sealed class ServeCommand : AsyncCommand<ServeSettings>
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(BusClientHost.Overrides(settings.Store, settings.Device));
         builder.WebHost.UseUrls(settings.Urls);
-        builder.AddServiceDefaults([.. services.Select(service => service.TelemetrySource).OfType<string>()]);
-        builder.Services.AddServiceModules(builder.Configuration, services, settings.BusOptions());
+        builder.AddServiceModules(services, settings.BusOptions());
 
         await using var app = builder.Build();
-        app.MapDefaultEndpoints();
         app.MapServiceModules(services);
         await app.StartAsync(cancellationToken);
 

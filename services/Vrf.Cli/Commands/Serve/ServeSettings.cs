@@ -2,7 +2,7 @@ using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Vrf.Cli.Commands.Bus;
-using Vrf.Services;
+using Vrf.ServiceDefaults;
 
 namespace Vrf.Cli.Commands.Serve;
 
@@ -23,7 +23,7 @@ public sealed class ServeSettings : BusSettings
     public string? Device { get; init; }
 
     /// <exception cref="FormatException">A name is not a service (checked by <see cref="Validate"/>).</exception>
-    public IReadOnlyList<ServiceModule> SelectedServices() => Services is null ? ServiceCatalog.All : ServiceCatalog.Select(Services);
+    public IReadOnlyList<ServiceModule> SelectedServices() => Services is null ? ServableServices.All : ServableServices.Select(Services);
 
     public override ValidationResult Validate()
     {
