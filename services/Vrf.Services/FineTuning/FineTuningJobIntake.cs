@@ -11,7 +11,7 @@ namespace Vrf.Services.FineTuning;
 /// Turns a <see cref="RetrainModel"/> into an accepted job in a moment, without training: checks the request, the
 /// model and base version (ready; the current one when none is given), the image folders (one sub-folder per class of
 /// the model) and the settings, then records the job. A job id that is already recorded changes nothing, so a
-/// redelivered request is harmless.
+/// redelivered request is harmless. A request that can never run is recorded as failed (<see cref="Refuse"/>).
 /// </summary>
 public sealed class FineTuningJobIntake(
     ModelStore store,
@@ -43,5 +43,21 @@ public sealed class FineTuningJobIntake(
         FineTuningSettings.From(request, trainerOptions.Value.CheckpointEverySteps);
         var record = FineTuningJobRecord.Accept(request, baseBundle.Id.Version, clock.GetUtcNow());
         return jobs.TryCreate(record) ? record : jobs.Find(request.JobId)!;
+    }
+
+    /// <summary>
+    /// Records a request that could not be accepted as a failed job with <paramref name="reason"/>, so that listing or
+    /// watching it says so too, and makes the <see cref="FineTuningFailed"/> that tells its sender why; null when the
+    /// job id was already recorded with another outcome (a redelivered request of an accepted job).
+    /// </summary>
+    public FineTuningFailed? Refuse(RetrainModel request, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!jobs.TryCreate(FineTuningJobRecord.Refuse(request, reason, clock.GetUtcNow()))
+            && jobs.Find(request.JobId) is { Status: not FineTuningJobStatus.Failed })
+        {
+            return null;
+        }
+        return new FineTuningFailed(request.JobId, request.ModelName, reason);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Spectre.Console;
+using Vrf.Client;
 using Vrf.Contracts;
 using Vrf.Serving.Jobs;
 using Vrf.Serving.Store;
@@ -12,7 +13,7 @@ namespace Vrf.Cli.Commands.Jobs;
 /// from the bus; the job's record is read at the start and whenever the bus is quiet for a few seconds, so an end
 /// that happened before the command subscribed is noticed too.
 /// </summary>
-internal sealed class JobFollower(JobEvents events, FineTuningJobStore jobs, ModelStore store, string servicesLocation)
+internal sealed class JobFollower(EventInbox events, FineTuningJobStore jobs, ModelStore store, string servicesLocation)
 {
     private static readonly TimeSpan RecordCheckInterval = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan QuietWarning = TimeSpan.FromSeconds(30);
@@ -26,7 +27,7 @@ internal sealed class JobFollower(JobEvents events, FineTuningJobStore jobs, Mod
             .StartAsync(progress => new Following(events, jobs, store, servicesLocation, jobId, modelName, progress).RunAsync(cancellationToken));
 
     /// <summary>The state of one follow: the bars, and the version once it is trained.</summary>
-    private sealed class Following(JobEvents events, FineTuningJobStore jobs, ModelStore store, string servicesLocation, Guid jobId,
+    private sealed class Following(EventInbox events, FineTuningJobStore jobs, ModelStore store, string servicesLocation, Guid jobId,
         string modelName, ProgressContext progress)
     {
         private readonly ProgressTask _training = progress.AddTask(Markup.Escape($"{modelName}: waiting for a fine-tuning worker"), maxValue: 1);

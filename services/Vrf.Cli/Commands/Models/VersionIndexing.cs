@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Spectre.Console;
 using Vrf.Cli.Commands.Bus;
+using Vrf.Client;
 using Vrf.Contracts;
 using Vrf.Services;
 using Vrf.Serving.Store;
@@ -28,10 +29,7 @@ internal static class VersionIndexing
         Func<IServiceProvider, (ModelBundle Version, string Made)> create, CancellationToken cancellationToken)
     {
         using var host = BusClientHost.Build(settings, [ServiceCatalog.FailureIndex], bus =>
-        {
-            bus.AddSingleton<ModelIndexingEvents>();
-            bus.AddConsumer<ModelIndexingEventsConsumer, ModelIndexingEventsConsumerDefinition>();
-        }, device);
+            bus.AddEventInbox("model-indexing-events", typeof(ModelIndexingProgressed), typeof(ModelPromoted), typeof(ModelIndexingFailed)), device);
         await host.StartOrExplainAsync(settings, cancellationToken);
 
         await using var serving = ServingServices.Create(settings.Store, device);
@@ -46,7 +44,7 @@ internal static class VersionIndexing
         {
             deadline.CancelAfter(TimeSpan.FromSeconds(seconds));
         }
-        var events = host.Services.GetRequiredService<ModelIndexingEvents>();
+        var events = host.Services.GetRequiredService<EventInbox>();
         try
         {
             await Terminal.Out.Progress()
@@ -75,7 +73,7 @@ internal static class VersionIndexing
     }
 
     /// <summary>Shows the version's progress until a promotion finds it ready, or its indexing failed.</summary>
-    private static async Task FollowAsync(ModelIndexingEvents events, ModelVersionId version, ModelStore store, PhaseBars bars,
+    private static async Task FollowAsync(EventInbox events, ModelVersionId version, ModelStore store, PhaseBars bars,
         BusSettings settings, CancellationToken cancellationToken)
     {
         var heardAnything = false;
