@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Vrf.Contracts;
+using Vrf.ServiceDefaults;
 using Vrf.Serving.Datasets;
 using Vrf.Serving.Jobs;
 using Vrf.Serving.Store;
@@ -20,10 +21,10 @@ public sealed class FineTuningJobIntake(
     TimeProvider clock)
 {
     /// <returns>The job's record: the new one, or the one recorded before under the same id.</returns>
-    /// <exception cref="Vrf.ServiceDefaults.UnprocessableMessageException">The request breaks a rule.</exception>
+    /// <exception cref="UnprocessableMessageException">The request breaks one of <see cref="RetrainRules.RequestProblems"/>.</exception>
     /// <exception cref="Vrf.Serving.ModelServingException">No such model or version, a version that is not ready, or
     /// an image folder that does not fit the model.</exception>
-    /// <exception cref="ArgumentException">Settings the trainer cannot use.</exception>
+    /// <exception cref="ArgumentException">Settings the trainer cannot use (<see cref="RetrainRules.SettingProblems"/>).</exception>
     public FineTuningJobRecord Accept(RetrainModel request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -31,7 +32,10 @@ public sealed class FineTuningJobIntake(
         {
             return recorded;
         }
-        RetrainRequestRules.Validate(request);
+        if (RetrainRules.RequestProblems(request) is [var problem, ..])
+        {
+            throw new UnprocessableMessageException($"Retrain request {request.JobId} is not valid: {problem}.");
+        }
         var baseBundle = store.Resolve(new ModelReference(request.ModelName, request.BaseVersion));
         var classes = baseBundle.Manifest.ClassNames;
         ImageFolderDataset.Open(request.TrainPath, classes);
