@@ -30,9 +30,9 @@ internal static class JobBus
     }
 
     /// <summary>Follows a job with the events this host receives.</summary>
-    public static JobFollower Follower(IHost host, BusSettings settings)
+    public static JobFollower Follower(Terminal terminal, IHost host, BusSettings settings)
     {
         var (models, jobs) = Stores(settings.Store);
-        return new JobFollower(host.Services.GetRequiredService<EventInbox>(), jobs, models, settings.ServicesLocation);
+        return new JobFollower(terminal, host.Services.GetRequiredService<EventInbox>(), jobs, models, settings.ServicesLocation);
     }
 }

@@ -71,9 +71,6 @@ public sealed class RetrainSettings : BusSettings
     [Description("Show the job's progress until its version is promoted, it fails or it is cancelled (always so with --bus memory).")]
     public bool Follow { get; init; }
 
-    [CommandOption("--device <DEVICE>")]
-    [Description("With --bus memory: cpu, cuda or cuda:N for training and indexing (default: $Inference__Device, else cpu).")]
-    public string? Device { get; init; }
 
     /// <summary>The recipe the option names (a known one, see <see cref="Validate"/>).</summary>
     public FineTuningRecipe FineTuningRecipe =>

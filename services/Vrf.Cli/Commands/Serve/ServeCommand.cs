@@ -17,7 +17,7 @@ namespace Vrf.Cli.Commands.Serve;
 /// <c>vrf serve</c>: runs the chosen services in this process, each exactly as its own host runs it, on one bus, with
 /// the health endpoints, until Ctrl+C (or SIGTERM).
 /// </summary>
-public sealed class ServeCommand : AsyncCommand<ServeSettings>
+public sealed class ServeCommand(Terminal terminal) : AsyncCommand<ServeSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, ServeSettings settings, CancellationToken cancellationToken)
     {
@@ -33,7 +33,7 @@ public sealed class ServeCommand : AsyncCommand<ServeSettings>
 
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         var store = app.Services.GetRequiredService<ModelStore>().Root;
-        Terminal.Out.MarkupLine(Markup.Escape(
+        terminal.Out.MarkupLine(Markup.Escape(
             $"Serving {string.Join(", ", services.Select(service => service.Name))} on {settings.BusOptions()} with the model store {store}; " +
             $"health on {string.Join(", ", addresses.Select(address => $"{address}{HealthCheckExtensions.ReadyPath}"))}. Press Ctrl+C to stop."));
         await app.WaitForShutdownAsync(cancellationToken);
