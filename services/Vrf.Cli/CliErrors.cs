@@ -24,15 +24,15 @@ internal static class CliErrors
     /// <summary>Some of the inputs of a batch command (images to classify) failed; the others succeeded.</summary>
     public const int SomeInputsFailed = 3;
 
-    public static int Report(Exception exception, ITypeResolver? resolver)
+    public static int Report(Exception exception, Terminal terminal)
     {
         if (IsUserError(exception))
         {
-            Terminal.Error.MarkupLine($"[red]error: {Markup.Escape(ReasonText.OneLine(exception.Message))}[/]");
+            terminal.Error.MarkupLine($"[red]error: {Markup.Escape(ReasonText.OneLine(exception.Message))}[/]");
             return UserError;
         }
-        Terminal.Error.MarkupLine("[red]error: unexpected failure; please report it with the details below[/]");
-        Terminal.Error.WriteException(exception);
+        terminal.Error.MarkupLine("[red]error: unexpected failure; please report it with the details below[/]");
+        terminal.Error.WriteException(exception);
         return InternalError;
     }
 

@@ -14,7 +14,7 @@ var app = new CommandApp();
 app.Configure(config =>
 {
     config.SetApplicationName("vrf");
-    config.SetExceptionHandler(CliErrors.Report);
+    config.UseTerminal(Terminal.Standard());
     config.UseStrictParsing();
     config.AddCommand<EvalCachedCommand>("eval-cached")
         .WithDescription("Evaluate zero-shot, fine-tuned, OSE and VRF from cached features and logits (an inputs.json).")

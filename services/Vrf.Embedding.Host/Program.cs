@@ -1,10 +1,4 @@
 using Vrf.ServiceDefaults;
-using Vrf.Services.Embedding;
+using Vrf.Services;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults(EmbeddingTelemetry.SourceName);
-builder.AddEmbeddingService();
-
-var app = builder.Build();
-app.MapDefaultEndpoints();
-app.Run();
+ServiceHost.Run(args, ServiceCatalog.Embedding);

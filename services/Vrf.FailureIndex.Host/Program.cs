@@ -1,10 +1,4 @@
 using Vrf.ServiceDefaults;
-using Vrf.Services.FailureIndex;
+using Vrf.Services;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults(FailureIndexTelemetry.SourceName);
-builder.AddFailureIndexService();
-
-var app = builder.Build();
-app.MapDefaultEndpoints();
-app.Run();
+ServiceHost.Run(args, ServiceCatalog.FailureIndex);

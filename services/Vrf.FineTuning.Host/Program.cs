@@ -1,10 +1,4 @@
 using Vrf.ServiceDefaults;
-using Vrf.Services.FineTuning;
+using Vrf.Services;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults(FineTuningTelemetry.SourceName);
-builder.AddFineTuningService();
-
-var app = builder.Build();
-app.MapDefaultEndpoints();
-app.Run();
+ServiceHost.Run(args, ServiceCatalog.FineTuning);

@@ -5,12 +5,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Vrf.Client;
 using Vrf.Gateway.Classification;
 using Vrf.Gateway.Jobs;
 using Vrf.Gateway.Models;
-using Vrf.ServiceDefaults;
 using Vrf.Serving.Hosting;
 using Vrf.Serving.Jobs;
 
@@ -20,19 +18,8 @@ namespace Vrf.Gateway;
 public static class GatewayExtensions
 {
     /// <summary>
-    /// The gateway as a service of its own: its API (see <see cref="AddGatewayApi"/>) and the message bus of the
-    /// <c>Bus</c> section with the gateway's consumers on it.
-    /// </summary>
-    public static IHostApplicationBuilder AddGatewayServices(this IHostApplicationBuilder builder)
-    {
-        builder.Services.AddGatewayApi();
-        builder.Services.AddVrfMessageBus(builder.Configuration, bus => bus.AddGatewayConsumers());
-        return builder;
-    }
-
-    /// <summary>
-    /// Everything the API needs except the bus, for a process that registers one bus for several services (then
-    /// call <see cref="AddGatewayConsumers"/> in its bus registration): the <c>Gateway</c> options, the model store
+    /// Everything the API needs except the bus (<see cref="GatewayService"/> adds <see cref="AddGatewayConsumers"/> to
+    /// the bus its host registers): the <c>Gateway</c> options, the model store
     /// (<c>ModelStore</c> section or <c>VRF_MODEL_STORE</c>) and its job records, problem details, the JSON settings and the
     /// OpenAPI document.
     /// </summary>
@@ -68,7 +55,8 @@ public static class GatewayExtensions
     /// <summary>
     /// Maps <c>POST /v1/classify</c>, <c>GET /v1/models</c>, <c>GET /v1/models/{name}</c>, <c>POST /v1/retrain</c>,
     /// <c>GET /v1/jobs</c>, <c>GET /v1/jobs/{id}</c>, <c>POST /v1/jobs/{id}/cancel</c> and the OpenAPI document at
-    /// <c>/openapi/v1.json</c>. The host adds <c>UseExceptionHandler()</c> so unexpected errors are problem details too.
+    /// <c>/openapi/v1.json</c>. <see cref="GatewayService"/> adds <c>UseExceptionHandler()</c> so unexpected errors are
+    /// problem details too.
     /// </summary>
     public static IEndpointRouteBuilder MapGatewayEndpoints(this IEndpointRouteBuilder routes)
     {

@@ -1,10 +1,4 @@
 using Vrf.ServiceDefaults;
-using Vrf.Services.Scorer;
+using Vrf.Services;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults(ScorerTelemetry.SourceName);
-builder.AddScorerService();
-
-var app = builder.Build();
-app.MapDefaultEndpoints();
-app.Run();
+ServiceHost.Run(args, ServiceCatalog.Scorer);

@@ -8,5 +8,4 @@ public static class ServiceNames
     public const string FailureIndex = "failure-index";
     public const string Scorer = "scorer";
     public const string FineTuning = "fine-tuning";
-    public const string Gateway = "gateway";
 }

@@ -6,6 +6,7 @@ using Vrf.Clip.ZeroShot;
 using Vrf.Contracts;
 using Vrf.Serving.Datasets;
 using Vrf.Serving.Inference;
+using Vrf.Serving.Jobs;
 using Vrf.Serving.Store;
 using Vrf.Training.Checkpoints;
 using Vrf.Training.Data;
@@ -79,7 +80,7 @@ public sealed partial class FineTuner(ModelStore store, IOptions<InferenceOption
         var accuracy = ClassifierAccuracy.Measure(classifier, validation, processor, inference.Value.BatchSize,
             (id, reason) => LogSkipped(job.JobId, "validation", id, reason), cancellationToken);
         ClassifierTrained?.Invoke(classifier);
-        var training = new TrainingRecord(job.JobId, job.BaseVersion.Version, RecipeName(job.Settings.Recipe), job.Settings.BatchSize,
+        var training = new TrainingRecord(job.JobId, job.BaseVersion.Version, FineTuningRecipeNames.RecordNameOf(job.Settings.Recipe), job.Settings.BatchSize,
             job.Settings.WeightDecay, job.Settings.GradientClipNorm, job.Settings.Seed,
             [.. plan.Stages.Select(stage => new TrainingStageRecord(stage.Name, stage.Epochs, stage.LearningRate, stage.WarmupSteps, stage.Steps))],
             result.Steps, result.FinalLoss, accuracy, result.StartedAt, DateTimeOffset.UtcNow);
@@ -111,14 +112,6 @@ public sealed partial class FineTuner(ModelStore store, IOptions<InferenceOption
             throw;
         }
     }
-
-    /// <summary>The recipe as the training record names it.</summary>
-    private static string RecipeName(FineTuningRecipe recipe) => recipe switch
-    {
-        FineTuningRecipe.LinearProbe => "linear-probe",
-        FineTuningRecipe.LinearProbeThenFineTune => "linear-probe-then-fine-tune",
-        _ => "end-to-end",
-    };
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Job {JobId}: fine-tuning from {BaseVersion} with {Recipe} on {Images} training images, {Steps} steps")]

@@ -1,4 +1,5 @@
 using Vrf.Contracts;
+using Vrf.Serving.Jobs;
 
 namespace Vrf.Training;
 
@@ -44,14 +45,10 @@ public sealed record FineTuningSettings(
 
     /// <summary>The settings a retrain request asks for, every override left <c>null</c> taking its default.</summary>
     /// <param name="defaultCheckpointEverySteps">The service's checkpoint interval, used when the request gives none.</param>
-    /// <exception cref="ArgumentException">A setting is out of range; the message names it.</exception>
+    /// <exception cref="ArgumentException">A setting is out of range; the message names each one.</exception>
     public static FineTuningSettings From(RetrainModel request, int defaultCheckpointEverySteps)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!Enum.IsDefined(request.Recipe))
-        {
-            throw new ArgumentException($"Recipe {(int)request.Recipe} is not one of {string.Join(", ", Enum.GetNames<FineTuningRecipe>())}.", nameof(request));
-        }
         var settings = new FineTuningSettings(
             request.Recipe,
             request.Epochs ?? DefaultEpochs,
@@ -73,31 +70,15 @@ public sealed record FineTuningSettings(
         return settings;
     }
 
-    /// <exception cref="ArgumentException">A setting is out of range; the message names it.</exception>
+    /// <exception cref="ArgumentException">A setting is out of range (<see cref="RetrainRules.SettingProblems"/>); the
+    /// message names each one.</exception>
     public void Validate()
     {
-        var problems = new List<string>();
-        Require(Epochs >= 1, $"Epochs must be at least 1 (got {Epochs})");
-        Require(BatchSize >= 1, $"BatchSize must be at least 1 (got {BatchSize})");
-        Require(double.IsFinite(LearningRate) && LearningRate > 0, $"LearningRate must be a positive number (got {LearningRate})");
-        Require(double.IsFinite(WeightDecay) && WeightDecay >= 0, $"WeightDecay must be 0 or more (got {WeightDecay})");
-        Require(WarmupSteps is null or >= 0, $"WarmupSteps must be 0 or more (got {WarmupSteps})");
-        Require(double.IsFinite(GradientClipNorm) && GradientClipNorm > 0, $"GradientClipNorm must be a positive number (got {GradientClipNorm})");
-        Require(LinearProbeEpochs >= 1, $"LinearProbeEpochs must be at least 1 (got {LinearProbeEpochs})");
-        Require(double.IsFinite(LinearProbeLearningRate) && LinearProbeLearningRate > 0,
-            $"LinearProbeLearningRate must be a positive number (got {LinearProbeLearningRate})");
-        Require(CheckpointEverySteps >= 1, $"CheckpointEverySteps must be at least 1 (got {CheckpointEverySteps})");
+        var problems = RetrainRules.SettingProblems(new RetrainSettingValues(Recipe, Epochs, BatchSize, LearningRate, WeightDecay,
+            WarmupSteps, GradientClipNorm, Seed, LinearProbeEpochs, LinearProbeLearningRate, CheckpointEverySteps));
         if (problems.Count > 0)
         {
             throw new ArgumentException($"The fine-tuning settings cannot be used: {string.Join("; ", problems)}.");
-        }
-
-        void Require(bool condition, string problem)
-        {
-            if (!condition)
-            {
-                problems.Add(problem);
-            }
         }
     }
 }

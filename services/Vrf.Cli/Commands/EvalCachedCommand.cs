@@ -8,23 +8,23 @@ namespace Vrf.Cli.Commands;
 /// <c>vrf eval-cached</c>: runs the paper's evaluation on cached model outputs and prints the accuracy table, or
 /// writes every result as JSON with <c>--out</c>. Warnings (empty failure set, clamped K) go to standard error.
 /// </summary>
-public sealed class EvalCachedCommand : Command<EvalCachedSettings>
+public sealed class EvalCachedCommand(Terminal terminal) : Command<EvalCachedSettings>
 {
     public override int Execute(CommandContext context, EvalCachedSettings settings, CancellationToken cancellationToken)
     {
         var result = CachedEvaluation.Run(CachedInputsReader.ReadFile(settings.Inputs!));
         foreach (var warning in result.Warnings)
         {
-            Terminal.Warn(warning);
+            terminal.Warn(warning);
         }
         if (settings.Out is { } path)
         {
             OutputFile.Write(path, output => CachedEvaluationJson.Write(result, output));
-            Terminal.Out.MarkupLine($"Wrote the results of {Markup.Escape(result.Case)} to {Markup.Escape(path)}.");
+            terminal.Out.MarkupLine($"Wrote the results of {Markup.Escape(result.Case)} to {Markup.Escape(path)}.");
         }
         else
         {
-            EvaluationTable.Render(Terminal.Out, result);
+            EvaluationTable.Render(terminal.Out, result);
         }
         return 0;
     }

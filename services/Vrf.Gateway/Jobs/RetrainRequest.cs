@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Vrf.Contracts;
+using Vrf.Serving.Jobs;
 
 namespace Vrf.Gateway.Jobs;
 
@@ -38,41 +40,33 @@ public sealed record RetrainRequest(
     double? LinearProbeLearningRate = null,
     int? CheckpointEverySteps = null)
 {
-    /// <summary>The recipes by the names the API and the CLI use.</summary>
-    public static IReadOnlyDictionary<string, FineTuningRecipe> Recipes { get; } = new Dictionary<string, FineTuningRecipe>(StringComparer.OrdinalIgnoreCase)
+    /// <summary>
+    /// What is wrong with the request on its face, in the API's words (the recipe's name, then
+    /// <see cref="RetrainRules"/> for the message it becomes); null when nothing is.
+    /// </summary>
+    public string? Problem()
     {
-        ["end-to-end"] = FineTuningRecipe.EndToEnd,
-        ["linear-probe"] = FineTuningRecipe.LinearProbe,
-        ["lp-ft"] = FineTuningRecipe.LinearProbeThenFineTune,
-    };
+        if (Recipe is not null && !FineTuningRecipeNames.TryParse(Recipe, out _))
+        {
+            return $"'recipe' must be {FineTuningRecipeNames.Choices}, not '{Recipe}'.";
+        }
+        return RetrainRules.Problems(ToMessage(Guid.NewGuid())) is [var problem, ..] ? $"'{FieldOf(problem.Setting)}' {problem.Requirement}." : null;
+    }
 
-    /// <summary>What is wrong with the request on its face; null when nothing is.</summary>
-    public string? Problem() =>
-        string.IsNullOrWhiteSpace(Model) ? "Give the model's name ('model')."
-        : BaseVersion is < 1 ? "'baseVersion' must be a version number, 1 or more."
-        : PathProblem("train", Train) ?? PathProblem("validation", Validation) ?? (Test is null ? null : PathProblem("test", Test))
-          ?? (Recipe is not null && !Recipes.ContainsKey(Recipe) ? $"'recipe' must be end-to-end, linear-probe or lp-ft, not '{Recipe}'."
-          : Epochs is < 1 ? "'epochs' must be at least 1."
-          : BatchSize is < 1 ? "'batchSize' must be at least 1."
-          : LearningRate is { } lr && !(lr > 0) ? "'learningRate' must be positive."
-          : WeightDecay is < 0 ? "'weightDecay' must be 0 or more."
-          : WarmupSteps is < 0 ? "'warmupSteps' must be 0 or more."
-          : GradientClipNorm is { } clip && !(clip > 0) ? "'gradientClipNorm' must be positive."
-          : Seed is < 0 ? "'seed' must be 0 or more."
-          : LinearProbeEpochs is < 1 ? "'linearProbeEpochs' must be at least 1."
-          : LinearProbeLearningRate is { } probeLr && !(probeLr > 0) ? "'linearProbeLearningRate' must be positive."
-          : CheckpointEverySteps is < 1 ? "'checkpointEverySteps' must be at least 1."
-          : null);
-
-    /// <summary>The message this request becomes.</summary>
+    /// <summary>The message this request becomes (its recipe's name known, see <see cref="Problem"/>).</summary>
     public RetrainModel ToMessage(Guid jobId) => new(
         jobId, Model!, BaseVersion, Train!, Validation!,
-        Recipe is null ? FineTuningRecipe.EndToEnd : Recipes[Recipe],
+        Recipe is not null && FineTuningRecipeNames.TryParse(Recipe, out var recipe) ? recipe : FineTuningRecipe.EndToEnd,
         Epochs, BatchSize, LearningRate, WeightDecay, WarmupSteps, GradientClipNorm, Seed, Test,
         LinearProbeEpochs, LinearProbeLearningRate, CheckpointEverySteps);
 
-    private static string? PathProblem(string name, string? path) =>
-        string.IsNullOrWhiteSpace(path) ? $"Give the '{name}' folder."
-        : !Path.IsPathFullyQualified(path) ? $"'{name}' must be an absolute path, as the fine-tuning service sees it, not '{path}'."
-        : null;
+    /// <summary>The body's name of a <see cref="RetrainModel"/> property.</summary>
+    private static string FieldOf(string setting) => setting switch
+    {
+        nameof(RetrainModel.ModelName) => "model",
+        nameof(RetrainModel.TrainPath) => "train",
+        nameof(RetrainModel.ValidationPath) => "validation",
+        nameof(RetrainModel.TestPath) => "test",
+        _ => JsonNamingPolicy.CamelCase.ConvertName(setting),
+    };
 }

@@ -2,8 +2,8 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
-using Vrf.Services.Hosting;
+using Microsoft.Extensions.Options;
+using Vrf.Contracts;
 using Vrf.Services.Models;
 
 namespace Vrf.Services.Embedding;
@@ -11,10 +11,6 @@ namespace Vrf.Services.Embedding;
 /// <summary>Registers the embedding service.</summary>
 public static class EmbeddingRegistration
 {
-    /// <summary>The service with its own bus, as its host project runs it.</summary>
-    public static IHostApplicationBuilder AddEmbeddingService(this IHostApplicationBuilder builder) =>
-        builder.AddServiceModules(ServiceCatalog.Embedding);
-
     /// <summary>What its consumers need: the served models (loaded on first use, preloaded on promotion), the batchers
     /// and the <c>Embedding</c> and <c>Inference</c> options.</summary>
     public static IServiceCollection AddEmbeddingService(this IServiceCollection services, IConfiguration configuration)
@@ -31,11 +27,16 @@ public static class EmbeddingRegistration
         return services;
     }
 
-    /// <summary>The consumer of <c>ClassifyImage</c>, its fault translator and the model lifecycle consumer.</summary>
+    /// <summary>
+    /// The consumer of <c>ClassifyImage</c> on the <c>embedding</c> queue, shared by every replica: enough messages are
+    /// processed at once for a batch to fill (<see cref="EmbeddingOptions.EffectiveConcurrentMessageLimit"/>), and as many
+    /// are prefetched, so the broker hands over the next images while a batch runs. Then its faults, reported from
+    /// <c>embedding-faults</c>, and the model lifecycle consumer.
+    /// </summary>
     public static IBusRegistrationConfigurator AddEmbeddingConsumers(this IBusRegistrationConfigurator bus)
     {
-        bus.AddConsumer<ClassifyImageConsumer, ClassifyImageConsumerDefinition>();
-        bus.AddConsumer<ClassifyImageFaultConsumer, ClassifyImageFaultConsumerDefinition>();
+        bus.AddPipelineStage<ClassifyImageConsumer, ClassifyImage>(ServiceNames.Embedding, request => (request.RequestId, request.ModelName),
+            context => context.GetRequiredService<IOptions<EmbeddingOptions>>().Value.EffectiveConcurrentMessageLimit);
         bus.AddModelLifecycleConsumer();
         return bus;
     }

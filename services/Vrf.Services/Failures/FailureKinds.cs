@@ -16,16 +16,18 @@ namespace Vrf.Services.Failures;
 /// </summary>
 public static class FailureKinds
 {
-    /// <summary>Most specific first: the first type an exception is (or derives from) gives its kind.</summary>
+    /// <summary>
+    /// The exceptions that mean bad input, most specific first: the first type an exception is (or derives from) gives
+    /// its kind. Every other exception is a failure a retry may fix (<see cref="RejectedInput"/>), and its kind is
+    /// <see cref="ClassificationFailureKind.Internal"/>.
+    /// </summary>
     private static readonly (Type Type, ClassificationFailureKind Kind)[] Kinds =
     [
         (typeof(ModelNotFoundException), ClassificationFailureKind.UnknownModel),
         (typeof(ModelNotReadyException), ClassificationFailureKind.ModelNotReady),
         (typeof(ImageDecodeException), ClassificationFailureKind.InvalidImage),
         (typeof(ModelServingException), ClassificationFailureKind.InvalidInput),
-        (typeof(ArgumentException), ClassificationFailureKind.InvalidInput),
-        (typeof(FormatException), ClassificationFailureKind.InvalidInput),
-        (typeof(InvalidDataException), ClassificationFailureKind.InvalidInput),
+        .. BadInputExceptions.Types.Select(type => (type, ClassificationFailureKind.InvalidInput)),
     ];
 
     private static readonly ConcurrentDictionary<string, Type?> TypesByName = new(StringComparer.Ordinal);
@@ -55,13 +57,19 @@ public static class FailureKinds
         return rejected ? ClassificationFailureKind.InvalidInput : ClassificationFailureKind.Internal;
     }
 
-    private static ClassificationFailureKind? KindOf(string? typeName)
+    /// <summary>The kind of an exception that means bad input; null for any other exception.</summary>
+    public static ClassificationFailureKind? KindOf(Exception exception)
     {
-        if (typeName is null)
-        {
-            return null;
-        }
-        var type = TypesByName.GetOrAdd(typeName, Resolve);
+        ArgumentNullException.ThrowIfNull(exception);
+        return KindOf(exception.GetType(), exception.GetType().FullName);
+    }
+
+    private static ClassificationFailureKind? KindOf(string? typeName) =>
+        typeName is null ? null : KindOf(TypesByName.GetOrAdd(typeName, Resolve), typeName);
+
+    /// <param name="type">The exception's type; null when no loaded type has its name (the name alone is compared then).</param>
+    private static ClassificationFailureKind? KindOf(Type? type, string? typeName)
+    {
         foreach (var (known, kind) in Kinds)
         {
             if (type is not null ? type.IsAssignableTo(known) : typeName == known.FullName)

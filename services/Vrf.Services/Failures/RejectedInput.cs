@@ -1,4 +1,3 @@
-using Vrf.Clip.Preprocessing;
 using Vrf.ServiceDefaults;
 using Vrf.Serving;
 
@@ -39,7 +38,7 @@ public static class RejectedInput
         }
     }
 
-    /// <summary>Failures caused by what the message holds: retrying the same message fails the same way.</summary>
-    public static bool IsBadInput(Exception exception) =>
-        exception is ModelServingException or ImageDecodeException or ArgumentException or FormatException or InvalidDataException;
+    /// <summary>Failures caused by what the message holds, which retrying the same message fails the same way: those
+    /// with a kind in <see cref="FailureKinds"/>' table.</summary>
+    public static bool IsBadInput(Exception exception) => FailureKinds.KindOf(exception) is not null;
 }

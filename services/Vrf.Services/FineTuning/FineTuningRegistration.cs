@@ -2,10 +2,11 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
+using Vrf.Contracts;
+using Vrf.ServiceDefaults;
+using Vrf.Services.Failures;
 using Vrf.Serving.Hosting;
 using Vrf.Serving.Jobs;
-using Vrf.Services.Hosting;
 using Vrf.Training.Hosting;
 
 namespace Vrf.Services.FineTuning;
@@ -13,10 +14,6 @@ namespace Vrf.Services.FineTuning;
 /// <summary>Registers the fine-tuning service.</summary>
 public static class FineTuningRegistration
 {
-    /// <summary>The service with its own bus, as its host project runs it.</summary>
-    public static IHostApplicationBuilder AddFineTuningService(this IHostApplicationBuilder builder) =>
-        builder.AddServiceModules(ServiceCatalog.FineTuning);
-
     /// <summary>What its consumers and its worker need: the trainer (with the serving core and the model store), the
     /// job store beside the models, the <c>FineTuning</c> options and the worker itself.</summary>
     public static IServiceCollection AddFineTuningService(this IServiceCollection services, IConfiguration configuration)
@@ -38,12 +35,21 @@ public static class FineTuningRegistration
         return services;
     }
 
-    /// <summary>The consumers of <c>RetrainModel</c> (and its faults) and the per-instance one of <c>CancelFineTuning</c>.</summary>
+    /// <summary>
+    /// The consumer of <c>RetrainModel</c> on the <c>fine-tuning</c> queue, shared by every replica (whichever takes a
+    /// request records the job; any idle replica may then train it), its faults recorded and reported from
+    /// <c>fine-tuning-faults</c>, and the consumer of <c>CancelFineTuning</c> on a queue of each replica's own, since a
+    /// cancel request must reach the replica that trains the job, whichever it is.
+    /// </summary>
     public static IBusRegistrationConfigurator AddFineTuningConsumers(this IBusRegistrationConfigurator bus)
     {
-        bus.AddConsumer<RetrainModelConsumer, RetrainModelConsumerDefinition>();
-        bus.AddConsumer<RetrainModelFaultConsumer, RetrainModelFaultConsumerDefinition>();
-        bus.AddConsumer<CancelFineTuningConsumer, CancelFineTuningConsumerDefinition>();
+        bus.AddConsumer<RetrainModelConsumer>().Endpoint(endpoint => endpoint.Name = ServiceNames.FineTuning);
+        bus.AddFaultToFailure<RetrainModel, FineTuningFailed>($"{ServiceNames.FineTuning}-faults", services =>
+        {
+            var intake = services.GetRequiredService<FineTuningJobIntake>();
+            return fault => intake.Refuse(fault.Message, ClassificationFailures.Reason(fault));
+        });
+        bus.AddConsumer<CancelFineTuningConsumer>().Endpoint(endpoint => endpoint.OnInstanceQueue());
         return bus;
     }
 }

@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Vrf.ServiceDefaults;
 using Vrf.Serving.Hosting;
 using Vrf.Serving.Inference;
 
@@ -25,13 +26,20 @@ public static class ServedModelsRegistration
         return services;
     }
 
-    /// <summary>The per-instance consumer of <c>ModelPromoted</c> and <c>ModelRetired</c>, once however many services
-    /// in the process ask for it.</summary>
+    /// <summary>
+    /// The consumer of <c>ModelPromoted</c> and <c>ModelRetired</c>, once however many services in the process ask for
+    /// it. Every worker process must see every promotion and retirement, so each gets a queue of its own instead of
+    /// competing for the events on a shared one; one event at a time, in order.
+    /// </summary>
     public static IBusRegistrationConfigurator AddModelLifecycleConsumer(this IBusRegistrationConfigurator bus)
     {
         if (!bus.Any(service => service.ServiceType == typeof(ModelLifecycleConsumer)))
         {
-            bus.AddConsumer<ModelLifecycleConsumer, ModelLifecycleConsumerDefinition>();
+            bus.AddConsumer<ModelLifecycleConsumer>().Endpoint(endpoint =>
+            {
+                endpoint.OnInstanceQueue();
+                endpoint.ConcurrentMessageLimit = 1;
+            });
         }
         return bus;
     }

@@ -2,8 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
-using Vrf.Services.Hosting;
+using Vrf.Contracts;
 using Vrf.Services.Models;
 
 namespace Vrf.Services.Scorer;
@@ -11,9 +10,7 @@ namespace Vrf.Services.Scorer;
 /// <summary>Registers the scorer.</summary>
 public static class ScorerRegistration
 {
-    /// <summary>The service with its own bus, as its host project runs it.</summary>
-    public static IHostApplicationBuilder AddScorerService(this IHostApplicationBuilder builder) =>
-        builder.AddServiceModules(ServiceCatalog.Scorer);
+    private const int Concurrency = 16;
 
     /// <summary>What its consumer needs: the served models, for each version's parameters and class names (never its
     /// weights).</summary>
@@ -24,11 +21,15 @@ public static class ScorerRegistration
         return services;
     }
 
-    /// <summary>The consumer of <c>FailureDistanceMeasured</c>, its fault translator and the model lifecycle consumer.</summary>
+    /// <summary>
+    /// The consumer of <c>FailureDistanceMeasured</c> on the <c>scorer</c> queue, shared by every replica (the replica
+    /// count is the scorer's scaling knob; scoring is a few microseconds of arithmetic, so each replica takes several
+    /// messages at once), its faults reported from <c>scorer-faults</c>, and the model lifecycle consumer.
+    /// </summary>
     public static IBusRegistrationConfigurator AddScorerConsumers(this IBusRegistrationConfigurator bus)
     {
-        bus.AddConsumer<FailureDistanceMeasuredConsumer, FailureDistanceMeasuredConsumerDefinition>();
-        bus.AddConsumer<FailureDistanceMeasuredFaultConsumer, FailureDistanceMeasuredFaultConsumerDefinition>();
+        bus.AddPipelineStage<FailureDistanceMeasuredConsumer, FailureDistanceMeasured>(ServiceNames.Scorer,
+            measured => (measured.RequestId, measured.ModelName), _ => Concurrency);
         bus.AddModelLifecycleConsumer();
         return bus;
     }

@@ -10,6 +10,10 @@ public sealed partial class MessageBusOptions
     /// <summary>The configuration section the options are bound from.</summary>
     public const string SectionName = "Bus";
 
+    /// <summary>The configuration key (an environment variable for a host) that names the whole bus in one value, as
+    /// the CLI's <c>--bus</c> does; it wins over the <see cref="SectionName"/> section.</summary>
+    public const string AddressKey = "VRF_BUS";
+
     /// <summary>RabbitMQ's AMQP port.</summary>
     public const int DefaultPort = 5672;
 

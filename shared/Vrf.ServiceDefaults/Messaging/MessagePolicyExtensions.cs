@@ -11,8 +11,7 @@ public static class MessagePolicyExtensions
 
     /// <summary>
     /// Retries a failed message three times (after 0.1, 0.5 and 2 s) unless the failure is one that no retry can fix
-    /// (<see cref="UnprocessableMessageException"/>, <see cref="ArgumentException"/>, <see cref="FormatException"/>,
-    /// <see cref="InvalidDataException"/>); then the message goes to the endpoint's <c>_error</c> queue with the
+    /// (<see cref="UnprocessableMessageException"/> and the <see cref="BadInputExceptions"/>); then the message goes to the endpoint's <c>_error</c> queue with the
     /// reason in its fault headers and a <c>Fault</c> is published. Messages a consumer publishes or sends are held
     /// back until it succeeds (in-memory outbox), so a retried message does not publish its events twice.
     /// Numbers may be <c>Infinity</c> or <c>NaN</c> on the wire (the distance to an empty zero-shot failure set is +∞),
@@ -25,9 +24,7 @@ public static class MessagePolicyExtensions
         configurator.UseMessageRetry(retry =>
         {
             retry.Ignore<UnprocessableMessageException>();
-            retry.Ignore<ArgumentException>();
-            retry.Ignore<FormatException>();
-            retry.Ignore<InvalidDataException>();
+            retry.Ignore([.. BadInputExceptions.Types]);
             retry.Intervals(RetryIntervals);
         });
         configurator.UseInMemoryOutbox(context);

@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Vrf.ServiceDefaults;
-using Vrf.Services.Hosting;
 
 namespace Vrf.Services.Tests.Hosting;
 
@@ -35,7 +34,7 @@ public sealed class When_a_host_chooses_its_bus
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.AddServiceModules(ServiceCatalog.Scorer);
+        builder.AddServiceModules([ServiceCatalog.Scorer]);
         using var host = builder.Build();
         return host.Services.GetRequiredService<IOptions<MessageBusOptions>>().Value;
     }

@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Vrf.Client;
 using Vrf.Contracts;
 using Vrf.ServiceDefaults;
-using Vrf.Services.Hosting;
 
 namespace Vrf.Services.Tests.Support;
 

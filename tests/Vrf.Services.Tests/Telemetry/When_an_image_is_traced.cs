@@ -8,7 +8,6 @@ using OpenTelemetry.Trace;
 using Vrf.Client;
 using Vrf.ServiceDefaults;
 using Vrf.Services.Embedding;
-using Vrf.Services.Hosting;
 using Vrf.Services.Tests.Support;
 
 namespace Vrf.Services.Tests.Telemetry;

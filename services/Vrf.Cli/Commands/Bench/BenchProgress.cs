@@ -6,16 +6,16 @@ namespace Vrf.Cli.Commands.Bench;
 /// Shows what is being measured: a live status line on a terminal, plain lines on standard error otherwise, so that
 /// redirected output holds only the results.
 /// </summary>
-public sealed class BenchProgress(IAnsiConsole console)
+public sealed class BenchProgress(Terminal terminal)
 {
     public T Run<T>(string title, Func<Action<string>, T> work)
     {
-        if (console.Profile.Capabilities.Interactive)
+        if (terminal.Out.Profile.Capabilities.Interactive)
         {
-            return console.Status().Start(Markup.Escape(title),
+            return terminal.Out.Status().Start(Markup.Escape(title),
                 context => work(step => context.Status(Markup.Escape($"{title}: {step}"))));
         }
-        Console.Error.WriteLine(title);
-        return work(step => Console.Error.WriteLine($"  {step}"));
+        terminal.Error.WriteLine(title);
+        return work(step => terminal.Error.WriteLine($"  {step}"));
     }
 }

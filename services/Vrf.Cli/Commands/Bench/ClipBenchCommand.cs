@@ -10,17 +10,17 @@ namespace Vrf.Cli.Commands.Bench;
 /// <c>vrf bench clip</c>: the machine's matmul rate, then for each CLIP model the TorchSharp encoders' throughput,
 /// the PyTorch peer's on the same folder, and a resident-memory trace; a table per model as it finishes.
 /// </summary>
-public sealed class ClipBenchCommand : Command<ClipBenchSettings>
+public sealed class ClipBenchCommand(Terminal terminal) : Command<ClipBenchSettings>
 {
     private const string FixtureFolder = "tests/fixtures/clip-tiny";
 
     public override int Execute(CommandContext context, ClipBenchSettings settings, CancellationToken cancellationToken)
     {
         var residentAtStart = ResidentMemory.Bytes();
-        var output = new BenchConsole(AnsiConsole.Console);
-        var progress = new BenchProgress(AnsiConsole.Console);
+        var output = new BenchConsole(terminal.Out);
+        var progress = new BenchProgress(terminal);
         set_num_threads(settings.ThreadCount);
-        var device = InferenceDevice.Parse(settings.Device);
+        var device = InferenceDevice.Parse(settings.DeviceOrDefault);
         var peer = LocatePeer(settings, device, output);
         var matmul = progress.Run("Matmul rate", _ => MatmulRate.Measure(settings.MatmulSize, device, settings.Seconds));
 
@@ -37,7 +37,7 @@ public sealed class ClipBenchCommand : Command<ClipBenchSettings>
             session.Measure(new BenchTarget(RandomVitB32Folder.Name, vit.Directory, settings.VitMemoryBatches));
         }
 
-        var report = new ClipBenchReport(settings.Device, get_num_threads(), typeof(torch).Assembly.GetName().Version!.ToString(3),
+        var report = new ClipBenchReport(settings.DeviceOrDefault, get_num_threads(), typeof(torch).Assembly.GetName().Version!.ToString(3),
             peer?.TorchVersion, matmul, session.PyTorchMatmulGflopsPerSecond, Environment.GetEnvironmentVariable("GLIBC_TUNABLES"),
             residentAtStart, session.Models);
         output.Summary(report);
@@ -56,7 +56,7 @@ public sealed class ClipBenchCommand : Command<ClipBenchSettings>
         }
         if (device.type != DeviceType.CPU)
         {
-            output.Note($"The PyTorch peer runs on the CPU only; it is skipped for --device {settings.Device}.");
+            output.Note($"The PyTorch peer runs on the CPU only; it is skipped for --device {settings.DeviceOrDefault}.");
             return null;
         }
         if (!PyTorchPeer.TryLocate(out var peer, out var unavailable))

@@ -21,7 +21,7 @@ public sealed class ClipBenchSession(
     {
         var (config, torchSharp, memory) = progress.Run($"{target.Name}: TorchSharp", step =>
         {
-            using var model = ClipModelFolder.Load(target.Folder, new ClipLoadOptions { Device = settings.Device });
+            using var model = ClipModelFolder.Load(target.Folder, new ClipLoadOptions { Device = settings.DeviceOrDefault });
             var throughput = EncoderThroughput.Measure(model, settings.ImageBatches, settings.TextBatch, settings.Seconds, step);
             var trace = target.MemoryBatches > 0 ? MemoryTrace.Run(model, target.MemoryBatches, step) : null;
             return (model.Config, throughput, trace);

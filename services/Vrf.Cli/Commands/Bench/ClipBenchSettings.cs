@@ -6,7 +6,7 @@ using Spectre.Console.Cli;
 namespace Vrf.Cli.Commands.Bench;
 
 /// <summary>What <c>vrf bench clip</c> measures, how long, and with how many threads.</summary>
-public sealed class ClipBenchSettings : CommandSettings
+public sealed class ClipBenchSettings : DeviceSettings
 {
     [CommandOption("--model <DIR>")]
     [Description("A Hugging Face CLIP folder (config.json + model.safetensors) to measure; repeatable. Default: the clip-tiny test fixture.")]
@@ -51,10 +51,6 @@ public sealed class ClipBenchSettings : CommandSettings
     [Description("Intra-op threads, the same for TorchSharp and PyTorch. Default: the number of cores.")]
     public int? Threads { get; init; }
 
-    [CommandOption("--device <DEVICE>")]
-    [Description("cpu, cuda or cuda:N for TorchSharp (the PyTorch peer runs on the CPU only).")]
-    [DefaultValue("cpu")]
-    public string Device { get; init; } = "cpu";
 
     [CommandOption("--no-peer")]
     [Description("Skip the PyTorch peer.")]

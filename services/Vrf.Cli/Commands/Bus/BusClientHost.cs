@@ -3,8 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Vrf.Services;
-using Vrf.Services.Hosting;
+using Vrf.ServiceDefaults;
 using Vrf.Serving.Inference;
 using Vrf.Serving.Store;
 

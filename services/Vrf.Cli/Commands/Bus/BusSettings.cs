@@ -9,7 +9,6 @@ namespace Vrf.Cli.Commands.Bus;
 /// <summary>The options of every command that talks to the services over the message bus: which bus, which store.</summary>
 public class BusSettings : ModelStoreSettings
 {
-    public const string EnvironmentVariable = "VRF_BUS";
     public const string DefaultAddress = "rabbitmq://guest:guest@localhost:5672/";
 
     [CommandOption("--bus <ADDRESS>")]
@@ -19,7 +18,7 @@ public class BusSettings : ModelStoreSettings
 
     /// <summary>The address given, else <c>VRF_BUS</c>, else the local broker's.</summary>
     public string BusAddress =>
-        Bus ?? (Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : DefaultAddress);
+        Bus ?? (Environment.GetEnvironmentVariable(MessageBusOptions.AddressKey) is { Length: > 0 } fromEnvironment ? fromEnvironment : DefaultAddress);
 
     /// <exception cref="FormatException">The address is not understood (checked by <see cref="Validate"/>).</exception>
     public MessageBusOptions BusOptions() => MessageBusOptions.Parse(BusAddress);
@@ -38,7 +37,7 @@ public class BusSettings : ModelStoreSettings
         }
         catch (FormatException e)
         {
-            return ValidationResult.Error(Bus is null ? $"{EnvironmentVariable}: {e.Message}" : e.Message);
+            return ValidationResult.Error(Bus is null ? $"{MessageBusOptions.AddressKey}: {e.Message}" : e.Message);
         }
     }
 }

@@ -14,7 +14,7 @@ namespace Vrf.Cli.Commands.Classify;
 /// result as it arrives and a summary with the throughput. With <c>--bus memory</c> the embedding, failure-index and
 /// scorer services run in this process. Exits with <see cref="CliErrors.SomeInputsFailed"/> when an image failed.
 /// </summary>
-public sealed class ClassifyCommand : AsyncCommand<ClassifySettings>
+public sealed class ClassifyCommand(Terminal terminal) : AsyncCommand<ClassifySettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, ClassifySettings settings, CancellationToken cancellationToken)
     {
@@ -27,7 +27,7 @@ public sealed class ClassifyCommand : AsyncCommand<ClassifySettings>
 
         using var host = BusClientHost.Build(settings, ServiceCatalog.ClassifyPipeline, bus => bus.AddClassificationClient(), settings.Device);
         await host.StartOrExplainAsync(settings, cancellationToken);
-        IResultsReport report = settings.Json ? new JsonLinesReport() : new TableReport();
+        IResultsReport report = settings.Json ? new JsonLinesReport(terminal) : new TableReport(terminal);
         report.Start();
         var reporting = new Lock();
         var failed = 0;

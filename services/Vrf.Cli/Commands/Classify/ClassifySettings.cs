@@ -51,9 +51,6 @@ public sealed class ClassifySettings : BusSettings
     [DefaultValue(64)]
     public int Parallel { get; init; } = 64;
 
-    [CommandOption("--device <DEVICE>")]
-    [Description("With --bus memory: cpu, cuda or cuda:N for the encoders (default: $Inference__Device, else cpu).")]
-    public string? Device { get; init; }
 
     public EnsembleMode EnsembleMode => Mode.ToLowerInvariant() switch
     {

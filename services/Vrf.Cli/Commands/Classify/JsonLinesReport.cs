@@ -12,7 +12,7 @@ namespace Vrf.Cli.Commands.Classify;
 /// <see cref="ClassificationFailureKind"/> in snake case, <c>null</c> when the tool itself failed). The summary goes to standard
 /// error so standard output stays JSON lines. d is <c>null</c> when it is infinite (an empty failure set).
 /// </summary>
-internal sealed class JsonLinesReport : IResultsReport
+internal sealed class JsonLinesReport(Terminal terminal) : IResultsReport
 {
     private static readonly JsonSerializerOptions Options = new()
     {
@@ -28,11 +28,10 @@ internal sealed class JsonLinesReport : IResultsReport
     public void Add(ClassifiedImage image)
     {
         object line = image.Outcome?.Result is { } result ? Classified(image, result) : Failed(image);
-        Console.Out.WriteLine(JsonSerializer.Serialize(line, line.GetType(), Options));
-        Console.Out.Flush();
+        terminal.WriteLine(JsonSerializer.Serialize(line, line.GetType(), Options));
     }
 
-    public void Finish(ClassificationSummary summary) => Terminal.Error.WriteLine(summary.ToString());
+    public void Finish(ClassificationSummary summary) => terminal.Error.WriteLine(summary.ToString());
 
     private static ClassifiedLine Classified(ClassifiedImage image, ImageClassified result) => new(
         image.File,

@@ -7,7 +7,7 @@ namespace Vrf.Cli.Commands.Classify;
 /// A table whose rows are printed as the results arrive (each row a table of its own with the header's column
 /// widths, so any number of results streams to a terminal or a file), then the summary line.
 /// </summary>
-internal sealed class TableReport : IResultsReport
+internal sealed class TableReport(Terminal terminal) : IResultsReport
 {
     private static readonly (string Header, int Width, Justify Alignment)[] Columns =
     [
@@ -27,8 +27,8 @@ internal sealed class TableReport : IResultsReport
 
     public void Start()
     {
-        Terminal.Out.Profile.Width = Math.Max(Terminal.Out.Profile.Width, Width);
-        Terminal.Out.Write(Row([.. Columns.Select(column => $"[bold]{Markup.Escape(column.Header)}[/]")]));
+        terminal.Out.Profile.Width = Math.Max(terminal.Out.Profile.Width, Width);
+        terminal.Out.Write(Row([.. Columns.Select(column => $"[bold]{Markup.Escape(column.Header)}[/]")]));
     }
 
     public void Add(ClassifiedImage image)
@@ -36,10 +36,10 @@ internal sealed class TableReport : IResultsReport
         var file = Markup.Escape(Path.GetFileName(image.File));
         if (image.Outcome?.Result is not { } result)
         {
-            Terminal.Out.MarkupLine($"{file}  [red]failed ({Markup.Escape(image.FailureStage ?? "client")}): {Markup.Escape(image.FailureReason ?? "")}[/]");
+            terminal.Out.MarkupLine($"{file}  [red]failed ({Markup.Escape(image.FailureStage ?? "client")}): {Markup.Escape(image.FailureReason ?? "")}[/]");
             return;
         }
-        Terminal.Out.Write(Row(
+        terminal.Out.Write(Row(
             file,
             Markup.Escape(result.PredictedClassName),
             Number(result.TopClasses[0].Probability, "0.000"),
@@ -51,7 +51,7 @@ internal sealed class TableReport : IResultsReport
             Number(image.Elapsed.TotalMilliseconds, "0")));
     }
 
-    public void Finish(ClassificationSummary summary) => Terminal.Out.WriteLine(summary.ToString());
+    public void Finish(ClassificationSummary summary) => terminal.Out.WriteLine(summary.ToString());
 
     private static Table Row(params string[] cells)
     {

@@ -10,7 +10,7 @@ namespace Vrf.Cli.Commands.Clip;
 /// <c>vrf clip inspect</c>: runs every stage of a CLIP model folder on the given images, prompts and zero-shot classes
 /// and writes each intermediate tensor (or prints a summary of each), to debug a model against Hugging Face.
 /// </summary>
-public sealed class ClipInspectCommand : Command<ClipInspectSettings>
+public sealed class ClipInspectCommand(Terminal terminal) : Command<ClipInspectSettings>
 {
     public override int Execute(CommandContext context, ClipInspectSettings settings, CancellationToken cancellationToken)
     {
@@ -18,20 +18,20 @@ public sealed class ClipInspectCommand : Command<ClipInspectSettings>
             ? PromptTemplates.Parse(settings.Templates, "--template")
             : [];
         var request = new ClipInspectionRequest(settings.Model, settings.Images, settings.Prompts, settings.Classes,
-            templates, new ClipLoadOptions { Device = settings.Device });
+            templates, new ClipLoadOptions { Device = settings.DeviceOrDefault });
         var report = ClipInspection.Run(request);
         foreach (var warning in report.Warnings)
         {
-            Terminal.Warn(warning);
+            terminal.Warn(warning);
         }
         if (settings.Out is { } path)
         {
             OutputFile.Write(path, stream => ClipInspectionJson.Write(stream, request, report));
-            Terminal.Out.MarkupLine($"Wrote {report.Tensors.Count} tensors to {Markup.Escape(path)}.");
+            terminal.Out.MarkupLine($"Wrote {report.Tensors.Count} tensors to {Markup.Escape(path)}.");
         }
         else
         {
-            Terminal.Out.Write(Summary(report));
+            terminal.Out.Write(Summary(report));
         }
         return 0;
     }

@@ -5,7 +5,7 @@ using Spectre.Console.Cli;
 namespace Vrf.Cli.Commands.Clip;
 
 /// <summary>The options of <c>vrf clip inspect</c>.</summary>
-public sealed class ClipInspectSettings : CommandSettings
+public sealed class ClipInspectSettings : DeviceSettings
 {
     [CommandOption("-m|--model <DIR>", isRequired: true)]
     [Description("A Hugging Face CLIPModel folder: config.json, model.safetensors, vocab.json, merges.txt, preprocessor_config.json.")]
@@ -27,10 +27,6 @@ public sealed class ClipInspectSettings : CommandSettings
     [Description("A prompt template with {} for the class name (repeat for several). Default: OpenAI's 80 ImageNet templates.")]
     public string[] Templates { get; init; } = [];
 
-    [CommandOption("--device <DEVICE>")]
-    [Description("cpu, cuda or cuda:N.")]
-    [DefaultValue("cpu")]
-    public string Device { get; init; } = "cpu";
 
     [CommandOption("-o|--out <FILE>")]
     [Description("Write every stage's tensor (shape, dtype, row-major data) to this JSON file, in the layout of the " +

@@ -12,7 +12,7 @@ namespace Vrf.Cli.Commands.Eval;
 /// per α of the weight-space search; outputs cached under the store, so a second run does not run the encoders), then
 /// prints every method's accuracy per split and the OOD mean, and what the methods were run with.
 /// </summary>
-public sealed class EvalCommand : AsyncCommand<EvalSettings>
+public sealed class EvalCommand(Terminal terminal) : AsyncCommand<EvalSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, EvalSettings settings, CancellationToken cancellationToken)
     {
@@ -20,30 +20,30 @@ public sealed class EvalCommand : AsyncCommand<EvalSettings>
             settings.MethodList(), settings.BatchSize);
         await using var serving = ServingServices.Create(settings.Store, settings.Device);
         var evaluator = serving.GetRequiredService<ModelEvaluator>();
-        var evaluation = await Terminal.Out.Progress()
+        var evaluation = await terminal.Out.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .StartAsync(progress => evaluator.EvaluateAsync(request, new StageBars(progress), cancellationToken));
 
         foreach (var split in evaluation.Splits)
         {
-            Terminal.Out.MarkupLine(Markup.Escape(
+            terminal.Out.MarkupLine(Markup.Escape(
                 $"{split.Name}: {split.Images} images of {split.Folder}{(split.Skipped > 0 ? $" ({split.Skipped} could not be decoded)" : "")}, " +
                 (split.Cached ? "outputs from the cache" : "outputs computed and cached")));
         }
         foreach (var split in evaluation.Splits.Where(split => split.Skipped > 0))
         {
-            Terminal.Warn($"{split.Skipped} image(s) of {split.Name} could not be decoded and were left out.");
+            terminal.Warn($"{split.Skipped} image(s) of {split.Name} could not be decoded and were left out.");
         }
         if (evaluation.WeightSpace is { ChosenOnValidation: false } choice)
         {
-            Terminal.Warn($"{evaluation.Model} has no validation images: the weight-space ensemble uses α = {choice.Alpha}, not chosen on data.");
+            terminal.Warn($"{evaluation.Model} has no validation images: the weight-space ensemble uses α = {choice.Alpha}, not chosen on data.");
         }
-        EvalTable.Render(Terminal.Out, evaluation);
+        EvalTable.Render(terminal.Out, evaluation);
         if (settings.Json is { } path)
         {
             OutputFile.Write(path, output => EvalJson.Write(evaluation, output));
-            Terminal.Out.MarkupLine($"Wrote the table to {Markup.Escape(path)}.");
+            terminal.Out.MarkupLine($"Wrote the table to {Markup.Escape(path)}.");
         }
         return 0;
     }

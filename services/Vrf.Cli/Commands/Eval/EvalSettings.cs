@@ -37,9 +37,6 @@ public sealed class EvalSettings : ModelStoreSettings
     [Description("Images per encoder batch (default: $Inference__BatchSize, else 32).")]
     public int? BatchSize { get; init; }
 
-    [CommandOption("--device <DEVICE>")]
-    [Description("cpu, cuda or cuda:N for the encoders (default: $Inference__Device, else cpu).")]
-    public string? Device { get; init; }
 
     /// <summary>The OOD splits as given, in order (checked by <see cref="Validate"/>).</summary>
     public IReadOnlyList<EvaluationSplit> OutOfDistribution() =>

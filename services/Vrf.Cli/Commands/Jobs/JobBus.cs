@@ -2,6 +2,8 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Vrf.Cli.Commands.Bus;
+using Vrf.Client;
+using Vrf.Contracts;
 using Vrf.Serving.Jobs;
 using Vrf.Serving.Store;
 using Vrf.Services;
@@ -16,11 +18,9 @@ namespace Vrf.Cli.Commands.Jobs;
 internal static class JobBus
 {
     public static IHost Build(BusSettings settings, string? device) =>
-        BusClientHost.Build(settings, [ServiceCatalog.FailureIndex, ServiceCatalog.FineTuning], bus =>
-        {
-            bus.AddSingleton<JobEvents>();
-            bus.AddConsumer<JobEventsConsumer, JobEventsConsumerDefinition>();
-        }, device);
+        BusClientHost.Build(settings, [ServiceCatalog.FailureIndex, ServiceCatalog.FineTuning], bus => bus.AddEventInbox("job-events",
+            typeof(FineTuningStarted), typeof(FineTuningProgressed), typeof(ModelTrained), typeof(FineTuningFailed), typeof(FineTuningCancelled),
+            typeof(ModelIndexingProgressed), typeof(ModelIndexingFailed), typeof(ModelPromoted)), device);
 
     /// <summary>The store the command names, and its job records.</summary>
     public static (ModelStore Models, FineTuningJobStore Jobs) Stores(string? store)
@@ -30,9 +30,9 @@ internal static class JobBus
     }
 
     /// <summary>Follows a job with the events this host receives.</summary>
-    public static JobFollower Follower(IHost host, BusSettings settings)
+    public static JobFollower Follower(Terminal terminal, IHost host, BusSettings settings)
     {
         var (models, jobs) = Stores(settings.Store);
-        return new JobFollower(host.Services.GetRequiredService<JobEvents>(), jobs, models, settings.ServicesLocation);
+        return new JobFollower(terminal, host.Services.GetRequiredService<EventInbox>(), jobs, models, settings.ServicesLocation);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Spectre.Console;
+using Vrf.Client;
 using Vrf.Contracts;
 using Vrf.Serving.Jobs;
 using Vrf.Serving.Store;
@@ -12,7 +13,7 @@ namespace Vrf.Cli.Commands.Jobs;
 /// from the bus; the job's record is read at the start and whenever the bus is quiet for a few seconds, so an end
 /// that happened before the command subscribed is noticed too.
 /// </summary>
-internal sealed class JobFollower(JobEvents events, FineTuningJobStore jobs, ModelStore store, string servicesLocation)
+internal sealed class JobFollower(Terminal terminal, EventInbox events, FineTuningJobStore jobs, ModelStore store, string servicesLocation)
 {
     private static readonly TimeSpan RecordCheckInterval = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan QuietWarning = TimeSpan.FromSeconds(30);
@@ -20,13 +21,13 @@ internal sealed class JobFollower(JobEvents events, FineTuningJobStore jobs, Mod
     /// <returns>The promoted version the job trained.</returns>
     /// <exception cref="JobEndedException">The job failed or was cancelled, or its version could not be indexed.</exception>
     public Task<ModelVersionId> FollowAsync(Guid jobId, string modelName, CancellationToken cancellationToken) =>
-        Terminal.Out.Progress()
+        terminal.Out.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn())
-            .StartAsync(progress => new Following(events, jobs, store, servicesLocation, jobId, modelName, progress).RunAsync(cancellationToken));
+            .StartAsync(progress => new Following(terminal, events, jobs, store, servicesLocation, jobId, modelName, progress).RunAsync(cancellationToken));
 
     /// <summary>The state of one follow: the bars, and the version once it is trained.</summary>
-    private sealed class Following(JobEvents events, FineTuningJobStore jobs, ModelStore store, string servicesLocation, Guid jobId,
+    private sealed class Following(Terminal terminal, EventInbox events, FineTuningJobStore jobs, ModelStore store, string servicesLocation, Guid jobId,
         string modelName, ProgressContext progress)
     {
         private readonly ProgressTask _training = progress.AddTask(Markup.Escape($"{modelName}: waiting for a fine-tuning worker"), maxValue: 1);
@@ -55,7 +56,7 @@ internal sealed class JobFollower(JobEvents events, FineTuningJobStore jobs, Mod
                     {
                         if (!warned && waited.Elapsed > QuietWarning && jobs.Find(jobId) is null)
                         {
-                            Terminal.Warn($"No fine-tuning service {servicesLocation} has accepted job {jobId} after " +
+                            terminal.Warn($"No fine-tuning service {servicesLocation} has accepted job {jobId} after " +
                                           $"{QuietWarning.TotalSeconds:0} s: is one running there (vrf serve, or the Vrf.FineTuning.Host service)? Still waiting.");
                             warned = true;
                         }

@@ -12,9 +12,6 @@ public class JobSettings : BusSettings
     [Description("The job's id, as vrf retrain printed it or vrf jobs list shows it.")]
     public string? Job { get; init; }
 
-    [CommandOption("--device <DEVICE>")]
-    [Description("With --bus memory: cpu, cuda or cuda:N for training and indexing (default: $Inference__Device, else cpu).")]
-    public string? Device { get; init; }
 
     public Guid JobId => Guid.Parse(Job!);
 

@@ -12,7 +12,7 @@ namespace Vrf.Cli.Commands.Jobs;
 /// <c>vrf jobs cancel JOB</c>: asks every fine-tuning replica to stop the job (<c>CancelFineTuning</c>) and waits until
 /// its record says it ended. A job that already ended is an error (status 2), and so is one that ended otherwise.
 /// </summary>
-public sealed class JobsCancelCommand : AsyncCommand<JobsCancelSettings>
+public sealed class JobsCancelCommand(Terminal terminal) : AsyncCommand<JobsCancelSettings>
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
@@ -47,7 +47,7 @@ public sealed class JobsCancelCommand : AsyncCommand<JobsCancelSettings>
         {
             throw new JobEndedException($"Job {record.JobId} ended before it could be cancelled: it is {JobsListCommand.StatusText(ended)}.");
         }
-        Terminal.Out.MarkupLine(Markup.Escape($"Job {record.JobId} cancelled after {ended.Step} step(s)."));
+        terminal.Out.MarkupLine(Markup.Escape($"Job {record.JobId} cancelled after {ended.Step} step(s)."));
         return 0;
     }
 }

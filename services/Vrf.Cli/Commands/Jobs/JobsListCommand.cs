@@ -8,26 +8,26 @@ using Vrf.Serving.Store;
 namespace Vrf.Cli.Commands.Jobs;
 
 /// <summary><c>vrf jobs list</c>: every retrain job recorded in the model store, oldest first.</summary>
-public sealed class JobsListCommand : Command<JobsListSettings>
+public sealed class JobsListCommand(Terminal terminal) : Command<JobsListSettings>
 {
     public override int Execute(CommandContext context, JobsListSettings settings, CancellationToken cancellationToken)
     {
         var (models, jobs) = JobBus.Stores(settings.Store);
-        var records = jobs.List((path, reason) => Terminal.Warn($"left out the unreadable job record {path}: {reason}"));
+        var records = jobs.List((path, reason) => terminal.Warn($"left out the unreadable job record {path}: {reason}"));
         if (settings.Json)
         {
-            Console.Out.WriteLine(JsonSerializer.Serialize(records, ManifestJson.Options));
+            terminal.WriteLine(JsonSerializer.Serialize(records, ManifestJson.Options));
             return 0;
         }
         if (records.Count == 0)
         {
-            Terminal.Out.MarkupLine($"The model store {Markup.Escape(models.Root)} holds no retrain jobs.");
+            terminal.Out.MarkupLine($"The model store {Markup.Escape(models.Root)} holds no retrain jobs.");
             return 0;
         }
         // One line per job, the id first and whole (it is what `vrf jobs watch|cancel` take); --json has every field.
         foreach (var record in records)
         {
-            Console.Out.WriteLine(Line(record));
+            terminal.WriteLine(Line(record));
         }
         return 0;
     }

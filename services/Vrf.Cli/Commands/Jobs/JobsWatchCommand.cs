@@ -11,7 +11,7 @@ namespace Vrf.Cli.Commands.Jobs;
 /// fails or it is cancelled (status 2). With <c>--bus memory</c> the services run in this process, which resumes a job
 /// left unfinished from its checkpoint.
 /// </summary>
-public sealed class JobsWatchCommand : AsyncCommand<JobSettings>
+public sealed class JobsWatchCommand(Terminal terminal) : AsyncCommand<JobSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, JobSettings settings, CancellationToken cancellationToken)
     {
@@ -20,16 +20,16 @@ public sealed class JobsWatchCommand : AsyncCommand<JobSettings>
         Describe(record);
         using var host = JobBus.Build(settings, settings.Device);
         await host.StartOrExplainAsync(settings, cancellationToken);
-        var promoted = await JobBus.Follower(host, settings).FollowAsync(record.JobId, record.ModelName, cancellationToken);
+        var promoted = await JobBus.Follower(terminal, host, settings).FollowAsync(record.JobId, record.ModelName, cancellationToken);
         await host.StopAsync(CancellationToken.None);
-        Terminal.Out.MarkupLine($"[green]Job {record.JobId} trained {Markup.Escape(promoted.ToString())}[/], which is ready and promoted.");
+        terminal.Out.MarkupLine($"[green]Job {record.JobId} trained {Markup.Escape(promoted.ToString())}[/], which is ready and promoted.");
         return 0;
     }
 
-    private static void Describe(FineTuningJobRecord record)
+    private void Describe(FineTuningJobRecord record)
     {
         var request = record.Request;
-        Terminal.Out.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+        terminal.Out.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
             $"Job {record.JobId}: {JobsListCommand.StatusText(record)}, {record.ModelName} from version {record.BaseVersion}, " +
             $"recipe {request.Recipe}, step {JobsListCommand.StepText(record)}, loss {record.LastLoss?.ToString("0.0000", CultureInfo.InvariantCulture) ?? "-"}, " +
             $"accepted {record.AcceptedAt:yyyy-MM-dd HH:mm:ss}, train {request.TrainPath}, val {request.ValidationPath}.")));

@@ -10,11 +10,11 @@ namespace Vrf.Cli.Commands.Models;
 /// <c>vrf models import</c>: creates the model's next version from two CLIP folders in this process, then has the
 /// failure-index service index it as <see cref="VersionIndexing"/> does for every new version.
 /// </summary>
-public sealed class ModelsImportCommand : AsyncCommand<ModelsImportSettings>
+public sealed class ModelsImportCommand(Terminal terminal) : AsyncCommand<ModelsImportSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, ModelsImportSettings settings, CancellationToken cancellationToken)
     {
-        await VersionIndexing.CreateAndIndexAsync(settings, settings.Device, settings.Timeout, serving =>
+        await VersionIndexing.CreateAndIndexAsync(terminal, settings, settings.Device, settings.Timeout, serving =>
         {
             var imported = serving.GetRequiredService<ModelImporter>().Import(new ModelImportRequest(
                 settings.Name!,

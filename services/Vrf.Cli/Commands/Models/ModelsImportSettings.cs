@@ -53,9 +53,6 @@ public sealed class ModelsImportSettings : BusSettings
     [Description("K for --k-rule explicit (-k alone implies it).")]
     public int? K { get; init; }
 
-    [CommandOption("--device <DEVICE>")]
-    [Description("cpu, cuda or cuda:N for building the heads, and with --bus memory for indexing (default: $Inference__Device, else cpu).")]
-    public string? Device { get; init; }
 
     [CommandOption("--timeout <SECONDS>")]
     [Description("Stop waiting for the index after this long (the failure-index service goes on); default: wait until it is done.")]

@@ -7,7 +7,7 @@ using Vrf.Serving.Store;
 namespace Vrf.Cli.Commands.Models;
 
 /// <summary><c>vrf models list</c>: every version in the store, one table row each.</summary>
-public sealed class ModelsListCommand : Command<ModelStoreSettings>
+public sealed class ModelsListCommand(Terminal terminal) : Command<ModelStoreSettings>
 {
     public override int Execute(CommandContext context, ModelStoreSettings settings, CancellationToken cancellationToken)
     {
@@ -16,7 +16,7 @@ public sealed class ModelsListCommand : Command<ModelStoreSettings>
         var bundles = store.List();
         if (bundles.Count == 0)
         {
-            Terminal.Out.MarkupLine($"The model store {Markup.Escape(store.Root)} holds no models.");
+            terminal.Out.MarkupLine($"The model store {Markup.Escape(store.Root)} holds no models.");
             return 0;
         }
         var table = new Table().AddColumns("Name", "Version", "Status", "Classes", "|V|", "K", "a", "b", "T_zs", "T_ft", "Created");
@@ -37,7 +37,7 @@ public sealed class ModelsListCommand : Command<ModelStoreSettings>
                 Number(parameters?.FineTunedTemperature),
                 manifest.CreatedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         }
-        Terminal.Out.Write(table);
+        terminal.Out.Write(table);
         return 0;
     }
 

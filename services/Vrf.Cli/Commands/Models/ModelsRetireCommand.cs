@@ -15,7 +15,7 @@ namespace Vrf.Cli.Commands.Models;
 /// or an already retired version is refused. The bus is started before the store changes, so that an unreachable
 /// broker leaves the version as it was.
 /// </summary>
-public sealed class ModelsRetireCommand : AsyncCommand<ModelsRetireSettings>
+public sealed class ModelsRetireCommand(Terminal terminal) : AsyncCommand<ModelsRetireSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, ModelsRetireSettings settings, CancellationToken cancellationToken)
     {
@@ -35,7 +35,7 @@ public sealed class ModelsRetireCommand : AsyncCommand<ModelsRetireSettings>
         await host.StopAsync(CancellationToken.None);
 
         var current = store.Versions(id.Name).LastOrDefault(bundle => bundle.Status == ModelStatus.Ready);
-        Terminal.Out.MarkupLine($"Retired [bold]{Markup.Escape(id.ToString())}[/]; " + (current is null
+        terminal.Out.MarkupLine($"Retired [bold]{Markup.Escape(id.ToString())}[/]; " + (current is null
             ? $"'{Markup.Escape(id.Name)}' has no ready version now, so requests without a version are refused."
             : $"the current version is [bold]{Markup.Escape(current.Id.ToString())}[/]."));
         return 0;

@@ -7,7 +7,7 @@ using Vrf.Serving.Store;
 namespace Vrf.Cli.Commands.Models;
 
 /// <summary><c>vrf models show</c>: one version's manifest, as a summary or as its JSON.</summary>
-public sealed class ModelsShowCommand : Command<ModelsShowSettings>
+public sealed class ModelsShowCommand(Terminal terminal) : Command<ModelsShowSettings>
 {
     public override int Execute(CommandContext context, ModelsShowSettings settings, CancellationToken cancellationToken)
     {
@@ -15,14 +15,14 @@ public sealed class ModelsShowCommand : Command<ModelsShowSettings>
         var bundle = services.GetRequiredService<ModelStore>().Find(ModelReference.Parse(settings.Model!));
         if (settings.Json)
         {
-            Terminal.Out.Profile.Width = int.MaxValue;
-            Terminal.Out.WriteLine(ManifestJson.Serialize(bundle.Manifest));
+            terminal.Out.Profile.Width = int.MaxValue;
+            terminal.Out.WriteLine(ManifestJson.Serialize(bundle.Manifest));
             return 0;
         }
-        Terminal.Out.Write(Summary(bundle));
+        terminal.Out.Write(Summary(bundle));
         foreach (var warning in bundle.Manifest.Warnings)
         {
-            Terminal.Out.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
+            terminal.Out.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
         }
         return 0;
     }

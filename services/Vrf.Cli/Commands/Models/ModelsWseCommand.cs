@@ -13,21 +13,21 @@ namespace Vrf.Cli.Commands.Models;
 /// failure-index service index it as <see cref="VersionIndexing"/> does for every new version, so it is served like
 /// any other.
 /// </summary>
-public sealed class ModelsWseCommand : AsyncCommand<ModelsWseSettings>
+public sealed class ModelsWseCommand(Terminal terminal) : AsyncCommand<ModelsWseSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, ModelsWseSettings settings, CancellationToken cancellationToken)
     {
         var request = new WeightSpaceEnsembleRequest(ModelReference.Parse(settings.Model!), settings.Alpha);
-        await VersionIndexing.CreateAndIndexAsync(settings, settings.Device, settings.Timeout, serving =>
+        await VersionIndexing.CreateAndIndexAsync(terminal, settings, settings.Device, settings.Timeout, serving =>
         {
             var builder = serving.GetRequiredService<WeightSpaceEnsembleBuilder>();
-            var created = Terminal.Out.Progress()
+            var created = terminal.Out.Progress()
                 .AutoClear(false)
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
                 .Start(progress => builder.Create(request, new PhaseBars(progress), cancellationToken));
             var record = created.Manifest.WeightSpaceEnsemble!;
             var source = new ModelVersionId(created.Id.Name, record.SourceVersion);
-            Terminal.Out.MarkupLine(Markup.Escape(record.ChosenOnValidation
+            terminal.Out.MarkupLine(Markup.Escape(record.ChosenOnValidation
                 ? string.Create(CultureInfo.InvariantCulture,
                     $"α = {record.Alpha:0.0##} chosen on the validation images of {source} (accuracy {record.ValidationAccuracies.Max(a => a.Accuracy) * 100:0.0}%).")
                 : string.Create(CultureInfo.InvariantCulture, $"α = {record.Alpha:0.0##} as given.")));

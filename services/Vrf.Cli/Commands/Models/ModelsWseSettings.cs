@@ -16,9 +16,6 @@ public sealed class ModelsWseSettings : BusSettings
     [Description("The fine-tuned weights' share in [[0, 1]] (default: the best of 0, 0.1, …, 1 on the version's validation images).")]
     public double? Alpha { get; init; }
 
-    [CommandOption("--device <DEVICE>")]
-    [Description("cpu, cuda or cuda:N for choosing α, and with --bus memory for indexing (default: $Inference__Device, else cpu).")]
-    public string? Device { get; init; }
 
     [CommandOption("--timeout <SECONDS>")]
     [Description("Stop waiting for the index after this long (the failure-index service goes on); default: wait until it is done.")]

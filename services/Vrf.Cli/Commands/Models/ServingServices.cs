@@ -1,8 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Vrf.Cli.Commands.Bus;
 using Vrf.Serving.Hosting;
-using Vrf.Serving.Inference;
-using Vrf.Serving.Store;
 
 namespace Vrf.Cli.Commands.Models;
 
@@ -14,18 +13,9 @@ internal static class ServingServices
 {
     public static ServiceProvider Create(string? store, string? device = null)
     {
-        var overrides = new Dictionary<string, string?>();
-        if (store is not null)
-        {
-            overrides[$"{ModelStoreOptions.Section}:{nameof(ModelStoreOptions.Root)}"] = store;
-        }
-        if (device is not null)
-        {
-            overrides[$"{InferenceOptions.Section}:{nameof(InferenceOptions.Device)}"] = device;
-        }
         var configuration = new ConfigurationBuilder()
             .AddEnvironmentVariables()
-            .AddInMemoryCollection(overrides)
+            .AddInMemoryCollection(BusClientHost.Overrides(store, device))
             .Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);

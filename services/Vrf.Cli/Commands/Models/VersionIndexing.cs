@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Spectre.Console;
 using Vrf.Cli.Commands.Bus;
+using Vrf.Client;
 using Vrf.Contracts;
 using Vrf.Services;
 using Vrf.Serving.Store;
@@ -24,20 +25,17 @@ internal static class VersionIndexing
     /// <param name="create">Makes the version (status indexing) with the serving core; returns it and a line (markup) that says
     /// what was made and where.</param>
     /// <param name="timeout">Seconds to wait for the index; null waits until it is done.</param>
-    public static async Task<ModelBundle> CreateAndIndexAsync(BusSettings settings, string? device, double? timeout,
+    public static async Task<ModelBundle> CreateAndIndexAsync(Terminal terminal, BusSettings settings, string? device, double? timeout,
         Func<IServiceProvider, (ModelBundle Version, string Made)> create, CancellationToken cancellationToken)
     {
         using var host = BusClientHost.Build(settings, [ServiceCatalog.FailureIndex], bus =>
-        {
-            bus.AddSingleton<ModelIndexingEvents>();
-            bus.AddConsumer<ModelIndexingEventsConsumer, ModelIndexingEventsConsumerDefinition>();
-        }, device);
+            bus.AddEventInbox("model-indexing-events", typeof(ModelIndexingProgressed), typeof(ModelPromoted), typeof(ModelIndexingFailed)), device);
         await host.StartOrExplainAsync(settings, cancellationToken);
 
         await using var serving = ServingServices.Create(settings.Store, device);
         var store = serving.GetRequiredService<ModelStore>();
         var (created, made) = create(serving);
-        Terminal.Out.MarkupLine($"{made}; the failure-index service {Markup.Escape(settings.ServicesLocation)} builds its index.");
+        terminal.Out.MarkupLine($"{made}; the failure-index service {Markup.Escape(settings.ServicesLocation)} builds its index.");
 
         await host.Services.GetRequiredService<IBus>().Publish(
             new ModelImported(created.Id.Name, created.Id.Version, Path.GetRelativePath(store.Root, created.Folder)), cancellationToken);
@@ -46,13 +44,13 @@ internal static class VersionIndexing
         {
             deadline.CancelAfter(TimeSpan.FromSeconds(seconds));
         }
-        var events = host.Services.GetRequiredService<ModelIndexingEvents>();
+        var events = host.Services.GetRequiredService<EventInbox>();
         try
         {
-            await Terminal.Out.Progress()
+            await terminal.Out.Progress()
                 .AutoClear(false)
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-                .StartAsync(progress => FollowAsync(events, created.Id, store, new PhaseBars(progress), settings, deadline.Token));
+                .StartAsync(progress => FollowAsync(terminal, events, created.Id, store, new PhaseBars(progress), settings, deadline.Token));
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -64,10 +62,10 @@ internal static class VersionIndexing
         var ready = store.Get(created.Id);
         foreach (var warning in ready.Manifest.Warnings)
         {
-            Terminal.Warn(warning);
+            terminal.Warn(warning);
         }
         var parameters = ready.Parameters;
-        Terminal.Out.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+        terminal.Out.MarkupLine(string.Create(CultureInfo.InvariantCulture,
             $"[green]{Markup.Escape(ready.Id.ToString())} is ready[/]: |V| = {parameters.FailureSetSize}, K = {parameters.K} ({parameters.KRule.ToString().ToLowerInvariant()} rule), " +
             $"a = {parameters.A:0.###}, b = {parameters.B:0.###}, T_zs = {parameters.ZeroShotTemperature:0.####}, T_ft = {parameters.FineTunedTemperature:0.####}, " +
             $"OSE α = {parameters.OseAlpha:0.###} ({parameters.TunedOn.ToString().ToLowerInvariant()})."));
@@ -75,7 +73,7 @@ internal static class VersionIndexing
     }
 
     /// <summary>Shows the version's progress until a promotion finds it ready, or its indexing failed.</summary>
-    private static async Task FollowAsync(ModelIndexingEvents events, ModelVersionId version, ModelStore store, PhaseBars bars,
+    private static async Task FollowAsync(Terminal terminal, EventInbox events, ModelVersionId version, ModelStore store, PhaseBars bars,
         BusSettings settings, CancellationToken cancellationToken)
     {
         var heardAnything = false;
@@ -94,7 +92,7 @@ internal static class VersionIndexing
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
-                    Terminal.Warn($"No progress from a failure-index service on {settings.BusOptions()} after {QuietWarning.TotalSeconds:0} s: " +
+                    terminal.Warn($"No progress from a failure-index service on {settings.BusOptions()} after {QuietWarning.TotalSeconds:0} s: " +
                                   "is one running there (vrf serve, or the Vrf.FailureIndex.Host service)? Still waiting.");
                     heardAnything = true;
                     continue;

@@ -13,7 +13,7 @@ namespace Vrf.Cli.Commands.Retrain;
 /// <c>--bus memory</c>, where the fine-tuning and failure-index services run in this process) it then shows the job's
 /// progress until the new version is promoted; a job that fails or is cancelled ends it with status 2.
 /// </summary>
-public sealed class RetrainCommand : AsyncCommand<RetrainSettings>
+public sealed class RetrainCommand(Terminal terminal) : AsyncCommand<RetrainSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, RetrainSettings settings, CancellationToken cancellationToken)
     {
@@ -21,21 +21,21 @@ public sealed class RetrainCommand : AsyncCommand<RetrainSettings>
         using var host = JobBus.Build(settings, settings.Device);
         await host.StartOrExplainAsync(settings, cancellationToken);
         await host.Services.GetRequiredService<IBus>().Publish(request, cancellationToken);
-        Terminal.Out.MarkupLine(Markup.Escape(
+        terminal.Out.MarkupLine(Markup.Escape(
             $"Job {request.JobId}: a new version of {request.ModelName} from " +
             $"{(request.BaseVersion is { } version ? $"version {version}" : "its current version")}, submitted to the fine-tuning service {settings.ServicesLocation}."));
         if (!settings.Follow && !settings.InMemory)
         {
-            Terminal.Out.MarkupLine(Markup.Escape($"Follow it with 'vrf jobs watch {request.JobId}'."));
+            terminal.Out.MarkupLine(Markup.Escape($"Follow it with 'vrf jobs watch {request.JobId}'."));
             await host.StopAsync(CancellationToken.None);
             return 0;
         }
-        var promoted = await JobBus.Follower(host, settings).FollowAsync(request.JobId, request.ModelName, cancellationToken);
+        var promoted = await JobBus.Follower(terminal, host, settings).FollowAsync(request.JobId, request.ModelName, cancellationToken);
         await host.StopAsync(CancellationToken.None);
         var (models, jobs) = JobBus.Stores(settings.Store);
         var record = jobs.Find(request.JobId);
         var bundle = models.Get(promoted);
-        Terminal.Out.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+        terminal.Out.MarkupLine(string.Create(CultureInfo.InvariantCulture,
             $"[green]Job {request.JobId} trained {Markup.Escape(promoted.ToString())}[/] (validation accuracy {record?.ValidationAccuracy:P1}, " +
             $"{record?.Step} steps); it is {bundle.Status.ToString().ToLowerInvariant()} and promoted."));
         return 0;

@@ -1,8 +1,10 @@
 using System.ComponentModel;
+using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Vrf.Cli.Commands.Bus;
 using Vrf.Contracts;
+using Vrf.Serving.Jobs;
 
 namespace Vrf.Cli.Commands.Retrain;
 
@@ -69,25 +71,18 @@ public sealed class RetrainSettings : BusSettings
     [Description("Show the job's progress until its version is promoted, it fails or it is cancelled (always so with --bus memory).")]
     public bool Follow { get; init; }
 
-    [CommandOption("--device <DEVICE>")]
-    [Description("With --bus memory: cpu, cuda or cuda:N for training and indexing (default: $Inference__Device, else cpu).")]
-    public string? Device { get; init; }
 
-    /// <summary>The recipe the option names.</summary>
-    public FineTuningRecipe FineTuningRecipe => Recipe?.ToLowerInvariant() switch
-    {
-        null or "end-to-end" => FineTuningRecipe.EndToEnd,
-        "linear-probe" => FineTuningRecipe.LinearProbe,
-        _ => FineTuningRecipe.LinearProbeThenFineTune,
-    };
+    /// <summary>The recipe the option names (a known one, see <see cref="Validate"/>).</summary>
+    public FineTuningRecipe FineTuningRecipe =>
+        Recipe is not null && FineTuningRecipeNames.TryParse(Recipe, out var recipe) ? recipe : FineTuningRecipe.EndToEnd;
 
     /// <summary>The request these options make, its folders made absolute.</summary>
     public RetrainModel ToRequest(Guid jobId) => new(
         jobId,
         Model!,
         Base,
-        Path.GetFullPath(Train!),
-        Path.GetFullPath(Validation!),
+        Absolute(Train)!,
+        Absolute(Validation)!,
         FineTuningRecipe,
         Epochs,
         BatchSize,
@@ -96,20 +91,31 @@ public sealed class RetrainSettings : BusSettings
         WarmupSteps,
         ClipNorm,
         Seed,
-        Test is null ? null : Path.GetFullPath(Test),
+        Absolute(Test),
         CheckpointEverySteps: CheckpointEvery);
 
+    /// <summary>The recipe's name, then <see cref="RetrainRules"/> for the request these options make, worded with the
+    /// options' names.</summary>
     public override ValidationResult Validate() =>
-        Recipe is not null && Recipe.ToLowerInvariant() is not ("end-to-end" or "linear-probe" or "lp-ft")
-            ? ValidationResult.Error($"--recipe must be end-to-end, linear-probe or lp-ft, not '{Recipe}'")
-        : Base is < 1 ? ValidationResult.Error("--base must be a version number, 1 or more")
-        : Epochs is < 1 ? ValidationResult.Error("--epochs must be at least 1")
-        : BatchSize is < 1 ? ValidationResult.Error("--batch-size must be at least 1")
-        : LearningRate is { } lr && !(lr > 0) ? ValidationResult.Error("--lr must be positive")
-        : WeightDecay is < 0 ? ValidationResult.Error("--weight-decay must be 0 or more")
-        : WarmupSteps is < 0 ? ValidationResult.Error("--warmup-steps must be 0 or more")
-        : ClipNorm is { } clip && !(clip > 0) ? ValidationResult.Error("--clip-norm must be positive")
-        : Seed is < 0 ? ValidationResult.Error("--seed must be 0 or more")
-        : CheckpointEvery is < 1 ? ValidationResult.Error("--checkpoint-every must be at least 1")
+        Recipe is not null && !FineTuningRecipeNames.TryParse(Recipe, out _)
+            ? ValidationResult.Error($"--recipe must be {FineTuningRecipeNames.Choices}, not '{Recipe}'")
+        : RetrainRules.Problems(ToRequest(Guid.NewGuid())) is [var problem, ..]
+            ? ValidationResult.Error($"{OptionOf(problem.Setting)} {problem.Requirement}")
         : base.Validate();
+
+    private static string? Absolute(string? folder) => string.IsNullOrWhiteSpace(folder) ? folder : Path.GetFullPath(folder);
+
+    /// <summary>The option that sets a <see cref="RetrainModel"/> property.</summary>
+    private static string OptionOf(string setting) => setting switch
+    {
+        nameof(RetrainModel.ModelName) => "--model",
+        nameof(RetrainModel.BaseVersion) => "--base",
+        nameof(RetrainModel.TrainPath) => "--train",
+        nameof(RetrainModel.ValidationPath) => "--val",
+        nameof(RetrainModel.TestPath) => "--test",
+        nameof(RetrainModel.LearningRate) => "--lr",
+        nameof(RetrainModel.GradientClipNorm) => "--clip-norm",
+        nameof(RetrainModel.CheckpointEverySteps) => "--checkpoint-every",
+        _ => $"--{JsonNamingPolicy.KebabCaseLower.ConvertName(setting)}",
+    };
 }

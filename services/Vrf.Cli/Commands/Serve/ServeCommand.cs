@@ -9,7 +9,6 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using Vrf.Cli.Commands.Bus;
 using Vrf.ServiceDefaults;
-using Vrf.Services.Hosting;
 using Vrf.Serving.Store;
 
 namespace Vrf.Cli.Commands.Serve;
@@ -18,7 +17,7 @@ namespace Vrf.Cli.Commands.Serve;
 /// <c>vrf serve</c>: runs the chosen services in this process, each exactly as its own host runs it, on one bus, with
 /// the health endpoints, until Ctrl+C (or SIGTERM).
 /// </summary>
-public sealed class ServeCommand : AsyncCommand<ServeSettings>
+public sealed class ServeCommand(Terminal terminal) : AsyncCommand<ServeSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, ServeSettings settings, CancellationToken cancellationToken)
     {
@@ -26,17 +25,15 @@ public sealed class ServeCommand : AsyncCommand<ServeSettings>
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(BusClientHost.Overrides(settings.Store, settings.Device));
         builder.WebHost.UseUrls(settings.Urls);
-        builder.AddServiceDefaults([.. services.Select(service => service.TelemetrySource).OfType<string>()]);
-        builder.Services.AddServiceModules(builder.Configuration, services, settings.BusOptions());
+        builder.AddServiceModules(services, settings.BusOptions());
 
         await using var app = builder.Build();
-        app.MapDefaultEndpoints();
         app.MapServiceModules(services);
         await app.StartAsync(cancellationToken);
 
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         var store = app.Services.GetRequiredService<ModelStore>().Root;
-        Terminal.Out.MarkupLine(Markup.Escape(
+        terminal.Out.MarkupLine(Markup.Escape(
             $"Serving {string.Join(", ", services.Select(service => service.Name))} on {settings.BusOptions()} with the model store {store}; " +
             $"health on {string.Join(", ", addresses.Select(address => $"{address}{HealthCheckExtensions.ReadyPath}"))}. Press Ctrl+C to stop."));
         await app.WaitForShutdownAsync(cancellationToken);

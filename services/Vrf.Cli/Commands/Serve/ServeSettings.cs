@@ -2,7 +2,7 @@ using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Vrf.Cli.Commands.Bus;
-using Vrf.Services;
+using Vrf.ServiceDefaults;
 
 namespace Vrf.Cli.Commands.Serve;
 
@@ -18,12 +18,9 @@ public sealed class ServeSettings : BusSettings
     [DefaultValue("http://127.0.0.1:0")]
     public string Urls { get; init; } = "http://127.0.0.1:0";
 
-    [CommandOption("--device <DEVICE>")]
-    [Description("cpu, cuda or cuda:N for the encoders (default: $Inference__Device, else cpu).")]
-    public string? Device { get; init; }
 
     /// <exception cref="FormatException">A name is not a service (checked by <see cref="Validate"/>).</exception>
-    public IReadOnlyList<ServiceModule> SelectedServices() => Services is null ? ServiceCatalog.All : ServiceCatalog.Select(Services);
+    public IReadOnlyList<ServiceModule> SelectedServices() => Services is null ? ServableServices.All : ServableServices.Select(Services);
 
     public override ValidationResult Validate()
     {

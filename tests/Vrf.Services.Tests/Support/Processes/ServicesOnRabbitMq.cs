@@ -157,8 +157,9 @@ public abstract class ServicesOnRabbitMq : IAsyncLifetime
         builder.Services.AddVrfMessageBus(bus, registration =>
         {
             registration.AddClassificationClient();
+            registration.AddEventInbox("bus-event-log", typeof(FineTuningStarted), typeof(FineTuningProgressed), typeof(ModelTrained),
+                typeof(FineTuningFailed), typeof(FineTuningCancelled), typeof(ModelIndexingFailed), typeof(ModelPromoted));
             registration.AddSingleton<BusEventLog>();
-            registration.AddConsumer<BusEventLogConsumer, BusEventLogConsumerDefinition>();
         });
         return builder.Build();
     }
