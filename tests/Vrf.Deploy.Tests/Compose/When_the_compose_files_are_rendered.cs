@@ -1,8 +1,11 @@
 using System.Text.RegularExpressions;
 using Vrf.Deploy.Tests.Support;
+using Vrf.ServiceDefaults;
 using Vrf.Serving.Failures;
+using Vrf.Serving.Store;
 using Vrf.Serving.Inference;
 using Vrf.Services;
+using Vrf.Services.Hosting;
 using Vrf.Testing;
 
 namespace Vrf.Deploy.Tests.Compose;
@@ -27,6 +30,24 @@ public sealed partial class When_the_compose_files_are_rendered
                 $"{service.Name} is built from services/{service.HostProject}, which is not a project.");
             Assert.Matches($"^vrf/{service.Name}:latest(-cuda)?$", service.Image);
         }
+    }
+
+    [Fact]
+    public async Task Should_offer_the_vrf_tool_on_the_bus_and_the_store_the_services_use_without_starting_it()
+    {
+        var compose = await ComposeFiles.ConfigAsync(ComposeFiles.Main);
+        var tool = compose.Services["vrf"];
+        var service = compose.Services[ServiceNames.FailureIndex];
+
+        Assert.Equal(["tools"], tool.Profiles);
+        Assert.Equal("Vrf.Cli", tool.HostProject);
+        var assembly = AssemblyName().Match(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "services", "Vrf.Cli", "Vrf.Cli.csproj"))).Groups["name"].Value;
+        Assert.Equal(["dotnet", $"{assembly}.dll"], tool.Node.Items("entrypoint").Select(part => part.ToString()));
+        var bus = MessageBusOptions.Parse(tool.Environment[ServiceModuleHosting.BusAddressKey]);
+        Assert.Equal((service.Environment["Bus__Host"], service.Environment["Bus__Username"], service.Environment["Bus__Password"]),
+            (bus.Host, bus.Username, bus.Password));
+        Assert.Equal(service.Environment[ModelStoreOptions.EnvironmentVariable], tool.Environment[ModelStoreOptions.EnvironmentVariable]);
+        Assert.Equal(service.Volumes, tool.Volumes);
     }
 
     [Fact]
@@ -89,6 +110,9 @@ public sealed partial class When_the_compose_files_are_rendered
         int Part(string unit) => match.Groups[unit].Success ? int.Parse(match.Groups[unit].Value) : 0;
         return new TimeSpan(Part("h"), Part("m"), Part("s"));
     }
+
+    [GeneratedRegex("<AssemblyName>(?<name>[^<]+)</AssemblyName>")]
+    private static partial Regex AssemblyName();
 
     [GeneratedRegex(@"^(?:(?<h>\d+)h)?(?:(?<m>\d+)m)?(?:(?<s>\d+)s)?$")]
     private static partial Regex ComposeDuration();

@@ -167,10 +167,7 @@ public sealed class When_the_kustomizations_are_rendered
     {
         var authentication = rendered.Find("TriggerAuthentication", trigger.Text("authenticationRef", "name")!);
         var host = Assert.Single(authentication.Items("spec", "secretTargetRef"), reference => reference.Text("parameter") == "host");
-        var broker = MessageBusOptions.Parse(rendered.Data("Secret", host.Text("name")!)[host.Text("key")!]);
-        Assert.Equal(
-            (environment["Bus__Host"], environment["Bus__Port"], environment["Bus__VirtualHost"], environment["Bus__Username"], environment["Bus__Password"]),
-            (broker.Host, broker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), broker.VirtualHost, broker.Username, broker.Password));
+        BrokerAddress.AssertSameBroker(environment, rendered.Data("Secret", host.Text("name")!)[host.Text("key")!]);
     }
 
     /// <summary>The compose files a kustomization stands for: the GPU overlay the GPU override, the others the plain file.</summary>

@@ -20,6 +20,6 @@ public sealed class ComposeProject
 
     public IReadOnlyDictionary<string, ComposeService> Services { get; }
 
-    /// <summary>The services built from deploy/Dockerfile: one per service host.</summary>
-    public IEnumerable<ComposeService> Built => Services.Values.Where(service => service.HostProject is not null);
+    /// <summary>The services `up` starts from images built by deploy/Dockerfile: one per service host.</summary>
+    public IEnumerable<ComposeService> Built => Services.Values.Where(service => service.HostProject is not null && service.Profiles.Count == 0);
 }

@@ -13,6 +13,9 @@ public sealed record ComposeService(string Name, YamlMappingNode Node)
 
     public IReadOnlyDictionary<string, string> BuildArguments => Node.Entries("build", "args");
 
+    /// <summary>The profiles it belongs to; `up` without <c>--profile</c> starts only services that have none.</summary>
+    public IReadOnlyList<string> Profiles => [.. Node.Items("profiles").Select(profile => profile.ToString())];
+
     public IReadOnlyDictionary<string, string> Environment => Node.Entries("environment");
 
     /// <summary>The names it answers to on the compose network: its service name and its aliases.</summary>

@@ -2,16 +2,19 @@ using YamlDotNet.RepresentationModel;
 
 namespace Vrf.Deploy.Tests.Support;
 
-/// <summary>A rendered Deployment or StatefulSet and its first container (a service's host).</summary>
+/// <summary>A rendered Deployment, StatefulSet or Pod and its first container (a service's host).</summary>
 public sealed class Workload(YamlMappingNode resource, RenderedManifests manifests)
 {
     public YamlMappingNode Resource { get; } = resource;
 
     public string Name => Resource.Text("metadata", "name")!;
 
-    public YamlNode? Pod => Resource.At("spec", "template", "spec");
+    public YamlNode? Pod => IsPod ? Resource.At("spec") : Resource.At("spec", "template", "spec");
 
-    public IReadOnlyDictionary<string, string> PodLabels => Resource.Entries("spec", "template", "metadata", "labels");
+    public IReadOnlyDictionary<string, string> PodLabels =>
+        IsPod ? Resource.Entries("metadata", "labels") : Resource.Entries("spec", "template", "metadata", "labels");
+
+    private bool IsPod => Resource.Text("kind") == "Pod";
 
     public YamlNode Container => Pod.Items("containers").FirstOrDefault() ?? throw new InvalidOperationException($"{Name} has no container.");
 
