@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the build, the tests and the demo need on a fresh Debian 12 machine that has the .NET 10 SDK:
-# a libstdc++ new enough for TorchSharp's native library (from the Debian 13 suite, pinned low) and RabbitMQ.
+# a libstdc++ new enough for TorchSharp's native library (from the Debian 13 suite, pinned low), RabbitMQ, and the
+# tools the deployment files are checked with offline: docker-compose (1.29.2) and kubectl with a kustomize that
+# knows components (Debian 13's kubernetes-client; Debian 12's, 1.20, predates them).
 # Safe to run again: every step checks first and does nothing when its work is already done.
 set -euo pipefail
 
@@ -31,11 +33,12 @@ debian_mirror() {
   echo "$uri"
 }
 
-install_new_libstdcxx() {
-  if grep -aq GLIBCXX_3.4.32 "$libstdcxx"; then
+# Debian 13 (trixie) from the machine's own mirror, pinned at priority 100 so nothing moves to it unasked.
+add_trixie_suite() {
+  if [ -f /etc/apt/sources.list.d/vrf-trixie.sources ]; then
     return
   fi
-  echo "install-prerequisites: libstdc++ lacks GLIBCXX_3.4.32 (TorchSharp needs it); adding Debian 13 pinned low"
+  echo "install-prerequisites: adding Debian 13 pinned low"
   local mirror
   mirror=$(debian_mirror)
   as_root tee /etc/apt/sources.list.d/vrf-trixie.sources >/dev/null <<SOURCES
@@ -51,6 +54,14 @@ Pin: release n=trixie
 Pin-Priority: 100
 PIN
   apt_updated=0
+}
+
+install_new_libstdcxx() {
+  if grep -aq GLIBCXX_3.4.32 "$libstdcxx"; then
+    return
+  fi
+  echo "install-prerequisites: libstdc++ lacks GLIBCXX_3.4.32 (TorchSharp needs it); installing Debian 13's"
+  add_trixie_suite
   apt_update_once
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -t trixie libstdc++6 >/dev/null
   grep -aq GLIBCXX_3.4.32 "$libstdcxx" || { echo "install-prerequisites: libstdc++ upgrade failed" >&2; exit 1; }
@@ -65,9 +76,24 @@ install_rabbitmq() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rabbitmq-server >/dev/null
 }
 
+install_deploy_tools() {
+  if ! command -v docker-compose >/dev/null 2>&1; then
+    echo "install-prerequisites: installing Debian's docker-compose"
+    apt_update_once
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-compose >/dev/null
+  fi
+  if ! command -v kubectl >/dev/null 2>&1; then
+    echo "install-prerequisites: installing Debian 13's kubernetes-client (kubectl)"
+    add_trixie_suite
+    apt_update_once
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -t trixie kubernetes-client >/dev/null
+  fi
+}
+
 case "${1:-all}" in
   torch) install_new_libstdcxx ;;
   rabbitmq) install_rabbitmq ;;
-  all) install_new_libstdcxx; install_rabbitmq ;;
-  *) echo "usage: $0 [all|torch|rabbitmq]" >&2; exit 2 ;;
+  deploy) install_deploy_tools ;;
+  all) install_new_libstdcxx; install_rabbitmq; install_deploy_tools ;;
+  *) echo "usage: $0 [all|torch|rabbitmq|deploy]" >&2; exit 2 ;;
 esac

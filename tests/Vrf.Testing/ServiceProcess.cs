@@ -32,6 +32,9 @@ public sealed partial class ServiceProcess : IDisposable
 
     public bool IsRunning => !_process.HasExited;
 
+    /// <summary>The operating system's id of the process.</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>Everything it printed so far (standard output and error, interleaved).</summary>
     public string Output
     {
