@@ -1,3 +1,4 @@
+using Vrf.Cli.Commands.Serve;
 using System.Text.RegularExpressions;
 using Vrf.Deploy.Tests.Support;
 using Vrf.ServiceDefaults;
@@ -5,7 +6,7 @@ using Vrf.Serving.Failures;
 using Vrf.Serving.Store;
 using Vrf.Serving.Inference;
 using Vrf.Services;
-using Vrf.Services.Hosting;
+
 using Vrf.Testing;
 
 namespace Vrf.Deploy.Tests.Compose;
@@ -22,7 +23,7 @@ public sealed partial class When_the_compose_files_are_rendered
     {
         var compose = await ComposeFiles.ConfigAsync(files);
 
-        Assert.Equal(ServiceCatalog.All.Select(service => service.Name).Order(StringComparer.Ordinal),
+        Assert.Equal(ServableServices.All.Select(service => service.Name).Order(StringComparer.Ordinal),
             compose.Built.Select(service => service.Name).Order(StringComparer.Ordinal));
         foreach (var service in compose.Built)
         {
@@ -43,7 +44,7 @@ public sealed partial class When_the_compose_files_are_rendered
         Assert.Equal("Vrf.Cli", tool.HostProject);
         var assembly = AssemblyName().Match(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "services", "Vrf.Cli", "Vrf.Cli.csproj"))).Groups["name"].Value;
         Assert.Equal(["dotnet", $"{assembly}.dll"], tool.Node.Items("entrypoint").Select(part => part.ToString()));
-        var bus = MessageBusOptions.Parse(tool.Environment[ServiceModuleHosting.BusAddressKey]);
+        var bus = MessageBusOptions.Parse(tool.Environment[MessageBusOptions.AddressKey]);
         Assert.Equal((service.Environment["Bus__Host"], service.Environment["Bus__Username"], service.Environment["Bus__Password"]),
             (bus.Host, bus.Username, bus.Password));
         Assert.Equal(service.Environment[ModelStoreOptions.EnvironmentVariable], tool.Environment[ModelStoreOptions.EnvironmentVariable]);

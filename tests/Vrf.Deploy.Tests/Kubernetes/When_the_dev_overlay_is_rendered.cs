@@ -1,3 +1,4 @@
+using Vrf.Cli.Commands.Serve;
 using Vrf.Deploy.Tests.Support;
 using Vrf.Services;
 
@@ -12,7 +13,7 @@ public sealed class When_the_dev_overlay_is_rendered
     {
         var rendered = await Kustomizations.RenderAsync(Kustomizations.Dev);
         var compose = await ComposeFiles.ConfigAsync(ComposeFiles.Main);
-        var endpoints = ServiceCatalog.All
+        var endpoints = ServableServices.All
             .SelectMany(service => Endpoints(rendered.Deployment(service.Name).Environment))
             .Distinct()
             .ToList();

@@ -1,3 +1,4 @@
+using Vrf.Cli.Commands.Serve;
 using Vrf.Deploy.Tests.Support;
 using Vrf.Serving.Inference;
 using Vrf.Services;
@@ -20,7 +21,7 @@ public sealed class When_the_gpu_overlay_is_rendered
             .ToHashSet();
 
         Assert.Equal([ServiceNames.Embedding, ServiceNames.FineTuning], onGpu.Order(StringComparer.Ordinal));
-        foreach (var service in ServiceCatalog.All)
+        foreach (var service in ServableServices.All)
         {
             var workload = rendered.Deployment(service.Name);
             var gpus = workload.Container.Text("resources", "limits", "nvidia.com/gpu");

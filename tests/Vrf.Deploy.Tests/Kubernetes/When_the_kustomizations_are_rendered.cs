@@ -1,3 +1,5 @@
+using Vrf.Gateway;
+using Vrf.Cli.Commands.Serve;
 using Vrf.Deploy.Tests.Support;
 using Vrf.ServiceDefaults;
 using Vrf.Services;
@@ -20,7 +22,7 @@ public sealed class When_the_kustomizations_are_rendered
         var rendered = await Support.Kustomizations.RenderAsync(kustomization);
         var compose = await ComposeFor(kustomization);
 
-        foreach (var service in ServiceCatalog.All)
+        foreach (var service in ServableServices.All)
         {
             var built = Assert.Single(compose.Built, candidate => candidate.Name == service.Name);
             Assert.Equal(built.Image, rendered.Deployment(service.Name).Image);
@@ -34,7 +36,7 @@ public sealed class When_the_kustomizations_are_rendered
         var rendered = await Support.Kustomizations.RenderAsync(kustomization);
         var compose = await ComposeFor(kustomization);
 
-        foreach (var service in ServiceCatalog.All.Select(ServiceSurface.Of))
+        foreach (var service in ServableServices.All.Select(ServiceSurface.Of))
         {
             var environment = rendered.Deployment(service.Name).Environment;
             foreach (var (key, value) in compose.Services[service.Name].Environment)
@@ -54,7 +56,7 @@ public sealed class When_the_kustomizations_are_rendered
     {
         var rendered = await Support.Kustomizations.RenderAsync(kustomization);
 
-        foreach (var service in ServiceCatalog.All)
+        foreach (var service in ServableServices.All)
         {
             var workload = rendered.Deployment(service.Name);
             foreach (var (probe, path) in new[] { ("startupProbe", HealthCheckExtensions.LivePath), ("livenessProbe", HealthCheckExtensions.LivePath),
@@ -72,7 +74,7 @@ public sealed class When_the_kustomizations_are_rendered
     {
         var rendered = await Support.Kustomizations.RenderAsync(kustomization);
 
-        foreach (var service in ServiceCatalog.All.Select(ServiceSurface.Of).Where(service => service.WorkQueues.Count > 0))
+        foreach (var service in ServableServices.All.Select(ServiceSurface.Of).Where(service => service.WorkQueues.Count > 0))
         {
             var scaled = Assert.Single(rendered.OfKind("ScaledObject"), scaled => scaled.Text("spec", "scaleTargetRef", "name") == service.Name);
             var triggers = scaled.Items("spec", "triggers");
@@ -96,7 +98,7 @@ public sealed class When_the_kustomizations_are_rendered
     {
         var rendered = await Support.Kustomizations.RenderAsync(kustomization);
 
-        foreach (var name in new[] { ServiceNames.Embedding, ServiceNames.Scorer, ServiceNames.FailureIndex, ServiceNames.Gateway })
+        foreach (var name in new[] { ServiceNames.Embedding, ServiceNames.Scorer, ServiceNames.FailureIndex, GatewayService.Name })
         {
             var budget = Assert.Single(rendered.OfKind("PodDisruptionBudget"), budget =>
                 rendered.Selecting(budget.Entries("spec", "selector", "matchLabels")).Select(workload => workload.Name).SequenceEqual([name]));
@@ -128,7 +130,7 @@ public sealed class When_the_kustomizations_are_rendered
                     (service.Name, mount.Value.Path, mount.Value.ReadOnlyMount, mount.Value.ReadOnlyClaim));
             }
         }
-        Assert.True(compose.Services[ServiceNames.Gateway].Volumes.Single().ReadOnly);
+        Assert.True(compose.Services[GatewayService.Name].Volumes.Single().ReadOnly);
     }
 
     [Theory]
@@ -137,7 +139,7 @@ public sealed class When_the_kustomizations_are_rendered
     {
         var rendered = await Support.Kustomizations.RenderAsync(kustomization);
 
-        foreach (var service in ServiceCatalog.All)
+        foreach (var service in ServableServices.All)
         {
             var workload = rendered.Deployment(service.Name);
             Assert.Equal("true", workload.Pod.Text("securityContext", "runAsNonRoot"));

@@ -1,7 +1,8 @@
+using Vrf.ServiceDefaults;
 using Vrf.Deploy.Tests.Support;
 using Vrf.Serving.Store;
 using Vrf.Services;
-using Vrf.Services.Hosting;
+
 using Vrf.Testing;
 
 namespace Vrf.Deploy.Tests.Kubernetes;
@@ -21,7 +22,7 @@ public sealed class When_the_vrf_tool_pod_is_applied
         var service = rendered.Deployment(ServiceNames.FineTuning);
 
         Assert.Equal(compose.Services["vrf"].Image, tool.Image);
-        BrokerAddress.AssertSameBroker(service.Environment, tool.Environment[ServiceModuleHosting.BusAddressKey]);
+        BrokerAddress.AssertSameBroker(service.Environment, tool.Environment[MessageBusOptions.AddressKey]);
         Assert.Equal(service.Environment[ModelStoreOptions.EnvironmentVariable], tool.Environment[ModelStoreOptions.EnvironmentVariable]);
         foreach (var claim in new[] { "vrf-model-store", "vrf-training-data" })
         {

@@ -7,7 +7,7 @@ using Vrf.ServiceDefaults;
 using Vrf.Serving.Failures;
 using Vrf.Serving.Store;
 using Vrf.Services;
-using Vrf.Services.Hosting;
+
 
 namespace Vrf.Deploy.Tests.Support;
 
@@ -29,7 +29,7 @@ public sealed class ServiceSurface
         OpenTelemetryExtensions.ServiceNameKey,
         ModelStoreOptions.EnvironmentVariable,
         QdrantIndexOptions.UrlEnvironmentVariable,
-        ServiceModuleHosting.BusAddressKey,
+        MessageBusOptions.AddressKey,
         ShutdownTimeoutKey,
     };
 

@@ -1,3 +1,4 @@
+using Vrf.Gateway;
 using System.Globalization;
 using Vrf.Deploy.Tests.Support;
 using Vrf.Serving.Failures;
@@ -46,7 +47,7 @@ public sealed class ComposeTopology : IAsyncLifetime
     public IReadOnlyList<ServiceProcess> Processes => _processes;
 
     /// <summary>The gateway's address: the one service compose publishes a port for.</summary>
-    public Uri Gateway => _processes.Single(process => process.Name == ServiceNames.Gateway).Address!;
+    public Uri Gateway => _processes.Single(process => process.Name == GatewayService.Name).Address!;
 
     /// <summary>Each named volume of the compose file and the local folder that stands for it.</summary>
     public IReadOnlyDictionary<string, string> VolumeFolders => new Dictionary<string, string>
