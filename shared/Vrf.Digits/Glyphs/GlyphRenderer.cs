@@ -6,13 +6,14 @@ namespace Vrf.Digits.Glyphs;
 /// <summary>
 /// Draws text with SkiaSharp white on black, antialiased, unhinted, rotated about its centre, with an optional outline
 /// stroke, then frames it like an MNIST digit (<see cref="MnistFraming"/>). The same font file, text and template give
-/// the same pixels. Not thread-safe (it caches the typefaces it opened); dispose it to close them.
+/// the same pixels. Thread-safe; it keeps the typefaces it opened until disposed.
 /// </summary>
 public sealed class GlyphRenderer(string fontRoot = GlyphFonts.DefaultRoot) : IDisposable
 {
     private const float MarginPixels = 4;
 
     private readonly Dictionary<string, SKTypeface> typefaces = new(StringComparer.Ordinal);
+    private readonly Lock typefacesLock = new();
 
     public string FontRoot { get; } = fontRoot;
 
@@ -96,6 +97,7 @@ public sealed class GlyphRenderer(string fontRoot = GlyphFonts.DefaultRoot) : ID
 
     public void Dispose()
     {
+        using var held = typefacesLock.EnterScope();
         foreach (var typeface in typefaces.Values)
         {
             typeface.Dispose();
@@ -105,6 +107,7 @@ public sealed class GlyphRenderer(string fontRoot = GlyphFonts.DefaultRoot) : ID
 
     private SKTypeface Typeface(string file)
     {
+        using var held = typefacesLock.EnterScope();
         if (!typefaces.TryGetValue(file, out var typeface))
         {
             var path = GlyphTemplateSet.FontPath(FontRoot, file);
