@@ -15,18 +15,30 @@ internal static class ExportProgressBars
     public static int Run(string what, Func<IProgress<ExportProgress>, CancellationToken, IReadOnlyList<ExportedSplit>> export, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        ConsoleCancelEventHandler onCtrlC = (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
+        Console.CancelKeyPress += onCtrlC;
         IReadOnlyList<ExportedSplit> splits;
         try
         {
             splits = Terminal.Out.Progress()
                 .AutoClear(false)
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-                .Start(context => export(new SplitBars(context), cancellationToken));
+                .Start(context => export(new SplitBars(context), stop.Token));
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
-            Terminal.Warn($"stopped after {clock.Elapsed.TotalSeconds:0.0} s; the images written so far are kept and a re-run goes on from there");
+            Terminal.Warn(string.Create(CultureInfo.InvariantCulture,
+                $"stopped after {clock.Elapsed.TotalSeconds:0.0} s; the images written so far are kept and a re-run goes on from there"));
             return CliErrors.UserError;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCtrlC;
         }
         foreach (var split in splits)
         {
