@@ -50,6 +50,7 @@ public sealed class ResNetEncoder : IDisposable
     public static ResNetEncoder FromOnnx(ResNet18Package package, ResNetLoadOptions? options = null)
     {
         options ??= new ResNetLoadOptions();
+        CheckSize(options);
         package.EnsureExists();
         var device = InferenceDevice.Parse(options.Device);
         var weights = ResNetOnnxLayout.Read(package.ModelPath);
@@ -61,6 +62,7 @@ public sealed class ResNetEncoder : IDisposable
     public static ResNetEncoder Load(string folder, ResNetLoadOptions? options = null)
     {
         options ??= new ResNetLoadOptions();
+        CheckSize(options);
         if (!Directory.Exists(folder))
         {
             throw new DirectoryNotFoundException($"ResNet model folder '{folder}' does not exist.");
@@ -104,15 +106,16 @@ public sealed class ResNetEncoder : IDisposable
         }
     }
 
-    private static ResNetConfig Sized(ResNetConfig config, ResNetLoadOptions options)
+    private static void CheckSize(ResNetLoadOptions options)
     {
-        if (options.ImageSize is not { } size)
+        if (options.ImageSize is { } size)
         {
-            return config;
+            ResNetInputSize.Check(size);
         }
-        ResNetInputSize.Check(size);
-        return config with { ImageSize = size };
     }
+
+    private static ResNetConfig Sized(ResNetConfig config, ResNetLoadOptions options) =>
+        options.ImageSize is { } size ? config with { ImageSize = size } : config;
 
     private static PixelMean ReadMeanImage(string path)
     {

@@ -38,8 +38,6 @@ public sealed class MnistSet
         return new MnistSet(IdxReader.Read(imagesPath), IdxReader.Read(labelsPath), folder);
     }
 
-    public static MnistSet FromArrays(IdxArray images, IdxArray labels, string origin) => new(images, labels, origin);
-
     public int Label(int index) => labels.Values[index];
 
     public GreyImage Image(int index) => new(Width, Height, images.Item(index).ToArray());

@@ -26,10 +26,5 @@ public sealed record ConvPadding(long Top, long Left, long Bottom, long Right)
     /// <summary>The ONNX <c>pads</c> attribute of a 2-D window: begins then ends.</summary>
     public long[] OnnxOrder => [Top, Left, Bottom, Right];
 
-    public static ConvPadding FromOnnx(IReadOnlyList<long> pads) =>
-        pads.Count == 4
-            ? new ConvPadding(pads[0], pads[1], pads[2], pads[3])
-            : throw new ArgumentException($"A 2-D window has 4 pads, not {pads.Count}.", nameof(pads));
-
     public override string ToString() => $"[{string.Join(",", OnnxOrder)}]";
 }

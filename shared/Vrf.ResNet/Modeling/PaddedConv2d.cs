@@ -31,8 +31,6 @@ public sealed class PaddedConv2d : Module<Tensor, Tensor>
 
     public ConvPadding Padding { get; }
 
-    public long KernelSize => weight.shape[^1];
-
     public override Tensor forward(Tensor input)
     {
         if (Padding.IsSymmetric)
