@@ -1,4 +1,4 @@
-using Vrf.Clip.Preprocessing;
+using Vrf.Imaging;
 using Vrf.ServiceDefaults;
 using Vrf.Serving;
 

@@ -44,14 +44,14 @@ public sealed class ModelEvaluatorTests : IClassFixture<ReadyModel>, IDisposable
     {
         var evaluation = await Evaluate(EvaluationMethods.All);
 
-        using var served = ServedModel.Load(_model.Ready);
+        using var served = ServedModel.Load(_model.Ready, _model.Kinds);
         var classifier = new ReferenceClassifier(served, _model.Index);
         var choice = evaluation.WeightSpace!;
         Assert.True(choice.ChosenOnValidation);
         var ensemble = _model.Services.GetRequiredService<WeightSpaceEnsembleBuilder>()
             .Create(new WeightSpaceEnsembleRequest(new ModelReference("tiny", _model.Ready.Id.Version), choice.Alpha),
                 cancellationToken: TestContext.Current.CancellationToken);
-        using var interpolated = ServedModel.Load(ensemble);
+        using var interpolated = ServedModel.Load(ensemble, _model.Kinds);
         foreach (var split in evaluation.Splits)
         {
             var dataset = ImageFolderDataset.Open(split.Folder, TinyWorkspace.ClassNames);

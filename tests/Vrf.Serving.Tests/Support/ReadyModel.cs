@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Vrf.Encoders;
 using Vrf.Serving.Failures;
 using Vrf.Serving.Import;
 using Vrf.Serving.Indexing;
@@ -23,6 +24,8 @@ public sealed class ReadyModel : IAsyncLifetime
     public ModelStore Store => Services.GetRequiredService<ModelStore>();
 
     public IFailureIndex Index => Services.GetRequiredService<IFailureIndex>();
+
+    public EncoderKinds Kinds => Services.GetRequiredService<EncoderKinds>();
 
     public async ValueTask InitializeAsync()
     {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Vrf.Contracts;
+using Vrf.Encoders;
 using Vrf.Serving.Import;
 using Vrf.Serving.Store;
 using Vrf.Testing;
@@ -35,6 +36,8 @@ public sealed class TrainingWorkspace : IDisposable
     public ModelVersionId Base { get; }
 
     public ModelStore Store => Services.GetRequiredService<ModelStore>();
+
+    public EncoderKinds Kinds => Services.GetRequiredService<EncoderKinds>();
 
     public ModelBundle BaseBundle => Store.Get(Base);
 
