@@ -3,7 +3,7 @@ using Spectre.Console.Cli;
 using Vrf.Cli.Commands.Bus;
 using Vrf.Cli.Commands.Jobs;
 using Vrf.Cli.Commands.Models;
-using Vrf.Clip.Preprocessing;
+using Vrf.Imaging;
 using Vrf.Method;
 using Vrf.Method.Evaluation;
 using Vrf.Serving;

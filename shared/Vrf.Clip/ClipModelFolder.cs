@@ -1,7 +1,6 @@
 using Vrf.Clip.Configuration;
-using Vrf.Clip.Devices;
 using Vrf.Clip.Modeling;
-using Vrf.Clip.Weights;
+using Vrf.Tensors;
 using static TorchSharp.torch;
 
 namespace Vrf.Clip;

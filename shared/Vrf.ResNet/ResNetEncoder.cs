@@ -1,6 +1,5 @@
 using TorchSharp.Modules;
-using Vrf.Clip.Devices;
-using Vrf.Clip.Weights;
+using Vrf.Tensors;
 using Vrf.ResNet.Modeling;
 using Vrf.ResNet.Onnx;
 using Vrf.ResNet.Preprocessing;

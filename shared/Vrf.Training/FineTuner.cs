@@ -1,9 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Vrf.Clip;
-using Vrf.Clip.Preprocessing;
-using Vrf.Clip.ZeroShot;
 using Vrf.Contracts;
+using Vrf.Encoders;
+using Vrf.Encoders.ZeroShot;
 using Vrf.Serving.Datasets;
 using Vrf.Serving.Inference;
 using Vrf.Serving.Jobs;
@@ -19,12 +18,17 @@ using Vrf.Training.Running;
 namespace Vrf.Training;
 
 /// <summary>
-/// Fine-tunes the image tower of a version's zero-shot CLIP model on an image folder with WiSE-FT's recipe (see the
-/// design) and writes the result as the next version of the model. Runs are deterministic: the same job, settings and
+/// Fine-tunes a version's zero-shot image encoder (of the kind its manifest names) on an image folder with WiSE-FT's
+/// recipe (see the design) and writes the result as the next version of the model. Runs are deterministic: the same job, settings and
 /// images give the same weights on the same device and thread count, whether or not the run was interrupted and resumed.
 /// Thread-safe; each call trains on its own thread.
 /// </summary>
-public sealed partial class FineTuner(ModelStore store, IOptions<InferenceOptions> inference, ILogger<FineTuner> logger)
+public sealed partial class FineTuner(
+    ModelStore store,
+    BundleWriter writer,
+    EncoderKinds kinds,
+    IOptions<InferenceOptions> inference,
+    ILogger<FineTuner> logger)
 {
     /// <summary>Told of the trained classifier before it is written and freed (tests compare the written bundle with it).</summary>
     internal Action<ImageClassifier>? ClassifierTrained { get; set; }
@@ -64,10 +68,10 @@ public sealed partial class FineTuner(ModelStore store, IOptions<InferenceOption
         var train = ImageFolderDataset.Open(job.TrainPath, classNames);
         var validation = ImageFolderDataset.Open(job.ValidationPath, classNames);
         var test = job.TestPath is null ? null : ImageFolderDataset.Open(job.TestPath, classNames);
-        var processor = ClipImageProcessor.FromFolder(baseBundle.ZeroShotModelFolder);
-        using var classifier = LoadClassifier(baseBundle);
-        var trainingSet = TrainingSet.Open(train, processor, classifier.Clip.Config.Vision.ImageSize,
-            (id, reason) => LogSkipped(job.JobId, "train", id, reason), cancellationToken);
+        var kind = kinds.Get(baseBundle.Manifest.EncoderKind);
+        var preprocessor = kind.OpenPreprocessor(baseBundle.ZeroShotModelFolder);
+        using var classifier = LoadClassifier(kind, baseBundle);
+        var trainingSet = TrainingSet.Open(train, preprocessor, (id, reason) => LogSkipped(job.JobId, "train", id, reason), cancellationToken);
         var plan = TrainingPlan.Create(job.Settings, trainingSet.Count);
         var loop = new TrainingLoop(classifier, trainingSet, plan, job.Settings, new CheckpointFolder(checkpointFolder),
             JobFingerprint.Compute(job.JobId, job.BaseVersion, job.Settings, trainingSet))
@@ -77,7 +81,7 @@ public sealed partial class FineTuner(ModelStore store, IOptions<InferenceOption
         };
         LogStarting(job.JobId, job.BaseVersion, job.Settings.Recipe, trainingSet.Count, plan.TotalSteps);
         var result = loop.Run(observer, cancellationToken);
-        var accuracy = ClassifierAccuracy.Measure(classifier, validation, processor, inference.Value.BatchSize,
+        var accuracy = ClassifierAccuracy.Measure(classifier, validation, preprocessor, inference.Value.BatchSize,
             (id, reason) => LogSkipped(job.JobId, "validation", id, reason), cancellationToken);
         ClassifierTrained?.Invoke(classifier);
         var training = new TrainingRecord(job.JobId, job.BaseVersion.Version, FineTuningRecipeNames.RecordNameOf(job.Settings.Recipe), job.Settings.BatchSize,
@@ -88,7 +92,7 @@ public sealed partial class FineTuner(ModelStore store, IOptions<InferenceOption
             new DatasetSource(train.Folder, train.Count),
             new DatasetSource(validation.Folder, validation.Count),
             test is null ? null : new DatasetSource(test.Folder, test.Count));
-        var bundle = FineTunedBundle.Write(store, baseBundle, classifier, training, datasets);
+        var bundle = FineTunedBundle.Write(writer, baseBundle, classifier, training, datasets);
         LogWritten(job.JobId, bundle.Id, accuracy, result.FinalLoss);
         return new FineTuningOutcome(bundle, accuracy, result.Steps, result.ResumedFromStep);
     }
@@ -97,18 +101,17 @@ public sealed partial class FineTuner(ModelStore store, IOptions<InferenceOption
     private ModelBundle? TrainedBy(FineTuningJob job) =>
         store.Versions(job.BaseVersion.Name).LastOrDefault(bundle => bundle.Manifest.Training?.JobId == job.JobId);
 
-    private ImageClassifier LoadClassifier(ModelBundle baseBundle)
+    private ImageClassifier LoadClassifier(IEncoderKind kind, ModelBundle baseBundle)
     {
-        var device = inference.Value.Device;
-        var clip = ClipModelFolder.Load(baseBundle.ZeroShotModelFolder, new ClipLoadOptions { Device = device });
+        var encoder = kind.Load(baseBundle.ZeroShotModelFolder, inference.Value.Device);
         try
         {
-            using var zeroShotHead = ZeroShotHead.Load(baseBundle.ZeroShotHeadPath, clip.Device);
-            return new ImageClassifier(clip, zeroShotHead);
+            using var zeroShotHead = ZeroShotHead.Load(baseBundle.ZeroShotHeadPath, encoder.Device);
+            return new ImageClassifier(encoder, zeroShotHead);
         }
         catch
         {
-            clip.Dispose();
+            encoder.Dispose();
             throw;
         }
     }

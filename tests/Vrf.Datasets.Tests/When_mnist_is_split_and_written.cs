@@ -1,4 +1,5 @@
-using Vrf.Clip.Preprocessing;
+using Vrf.Imaging;
+using Vrf.Encoders;
 using Vrf.Datasets.Export;
 using Vrf.Datasets.Mnist;
 using Vrf.Digits.Imaging;

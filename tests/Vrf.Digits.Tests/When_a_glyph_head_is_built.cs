@@ -1,4 +1,5 @@
-using Vrf.Clip.Preprocessing;
+using Vrf.Imaging;
+using Vrf.Encoders;
 using Vrf.Digits.Glyphs;
 using Vrf.Digits.Imaging;
 using static TorchSharp.torch;

@@ -1,4 +1,5 @@
-using Vrf.Clip.Preprocessing;
+using Vrf.Imaging;
+using Vrf.Encoders;
 using Vrf.ResNet.Modeling;
 using Vrf.Testing;
 using static TorchSharp.torch;
@@ -20,7 +21,7 @@ public sealed class When_a_resnet_is_saved_and_fine_tuned(ImportedResNet resnet)
         Assert.Equal(224, ResNetConfig.Load(folder.File(ResNetConfig.FileName)).ImageSize);
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var batch = ClipImageProcessor.ToBatch([loaded.Processor.Preprocess(TestImages.Decode("rings_32.png"))]);
+        var batch = PreprocessedImage.ToBatch([loaded.Processor.Preprocess(TestImages.Decode("rings_32.png"))]);
         Assert.True(resnet.Encoder.Encode(batch).equal(loaded.Encode(batch)).all().item<bool>());
         Assert.Equal(resnet.Encoder.Mean.Image.ToArray(), loaded.Mean.Image.ToArray());
     }
@@ -46,7 +47,7 @@ public sealed class When_a_resnet_is_saved_and_fine_tuned(ImportedResNet resnet)
         resnet.Encoder.Save(folder.Path);
         using var encoder = ResNetEncoder.Load(folder.Path, new ResNetLoadOptions { ImageSize = 32 });
         using var scope = NewDisposeScope();
-        var batch = ClipImageProcessor.ToBatch(TestImages.Names.Select(n => encoder.Processor.Preprocess(TestImages.Decode(n))));
+        var batch = PreprocessedImage.ToBatch(TestImages.Names.Select(n => encoder.Processor.Preprocess(TestImages.Decode(n))));
         var before = encoder.Model.state_dict()["bn1.running_mean"].clone();
 
         encoder.Model.FreezeBatchNormStatistics = true;

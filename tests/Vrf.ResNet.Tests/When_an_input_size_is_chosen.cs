@@ -1,3 +1,4 @@
+using Vrf.Encoders;
 using Vrf.ResNet.Modeling;
 using Vrf.ResNet.Preprocessing;
 using static TorchSharp.torch;
@@ -74,7 +75,7 @@ public sealed class When_an_input_size_is_chosen(ImportedResNet resnet) : IClass
         var processor = new ResNetImageProcessor(resnet.Encoder.Mean, 32);
         var image = processor.Preprocess(TestImages.Decode("stripes_noise_32.png"));
 
-        var features = resnet.Encoder.Encode(Vrf.Clip.Preprocessing.ClipImageProcessor.ToBatch([image, image]));
+        var features = resnet.Encoder.Encode(PreprocessedImage.ToBatch([image, image]));
 
         Assert.Equal([2L, 512L], features.shape);
         Assert.True(features.isfinite().all().item<bool>());

@@ -1,4 +1,5 @@
-using Vrf.Clip.Preprocessing;
+using Vrf.Imaging;
+using Vrf.Encoders;
 using static TorchSharp.torch;
 
 namespace Vrf.ResNet.Tests;
@@ -20,7 +21,7 @@ public sealed class When_the_rebuilt_resnet_runs_beside_onnx_runtime(ImportedRes
             var expected = reference.Features(TestImages.RgbPlanes(image.Pixels), 224);
 
             using var scope = NewDisposeScope();
-            var actual = resnet.Encoder.Encode(ClipImageProcessor.ToBatch([image])).data<float>().ToArray();
+            var actual = resnet.Encoder.Encode(PreprocessedImage.ToBatch([image])).data<float>().ToArray();
 
             Assert.Equal(512, actual.Length);
             Assert.Equal(expected.Length, actual.Length);

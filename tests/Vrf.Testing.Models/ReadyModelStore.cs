@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Vrf.Encoders;
 using Vrf.Serving.Failures;
 using Vrf.Serving.Import;
 using Vrf.Serving.Indexing;
@@ -23,7 +24,7 @@ public sealed class ReadyModelStore : IAsyncDisposable
         Workspace = workspace;
         Serving = serving;
         Ready = ready;
-        _reference = ServedModel.Load(ready);
+        _reference = ServedModel.Load(ready, serving.GetRequiredService<EncoderKinds>());
     }
 
     public TinyWorkspace Workspace { get; }
@@ -37,13 +38,17 @@ public sealed class ReadyModelStore : IAsyncDisposable
 
     public IFailureIndex Index => Serving.GetRequiredService<IFailureIndex>();
 
-    public static async Task<ReadyModelStore> CreateAsync(CancellationToken cancellationToken)
+    public static Task<ReadyModelStore> CreateAsync(CancellationToken cancellationToken) =>
+        CreateAsync(workspace => workspace.Request(ModelName), cancellationToken);
+
+    /// <param name="request">The import of <see cref="ModelName"/> from the workspace.</param>
+    public static async Task<ReadyModelStore> CreateAsync(Func<TinyWorkspace, ModelImportRequest> request, CancellationToken cancellationToken)
     {
         var workspace = new TinyWorkspace();
         var serving = workspace.Services();
         try
         {
-            var imported = serving.GetRequiredService<ModelImporter>().Import(workspace.Request(ModelName));
+            var imported = serving.GetRequiredService<ModelImporter>().Import(request(workspace));
             var ready = await serving.GetRequiredService<FailureIndexBuilder>().BuildAsync(imported.Id, cancellationToken: cancellationToken);
             return new ReadyModelStore(workspace, serving, ready);
         }

@@ -1,6 +1,7 @@
 using Vrf.Clip;
 using Vrf.Clip.Preprocessing;
-using Vrf.Clip.ZeroShot;
+using Vrf.Encoders;
+using Vrf.Encoders.ZeroShot;
 using Vrf.Testing;
 using static TorchSharp.torch;
 
@@ -50,10 +51,10 @@ public static class TinyClip
         {
             var images = Directory.EnumerateFiles(Path.Combine(trainFolder, name)).Order(StringComparer.Ordinal)
                 .Select(file => processor.Preprocess(File.ReadAllBytes(file), file)).ToList();
-            var features = model.GetImageFeatures(ClipImageProcessor.ToBatch(images));
+            var features = model.GetImageFeatures(PreprocessedImage.ToBatch(images));
             return nn.functional.normalize(features, dim: 1).mean([0]);
         }).ToList();
-        using var head = ZeroShotHead.FromTextFeatures(stack(centroids), classNames.Count, 1, model.LogitScale);
+        using var head = ZeroShotHead.FromTemplateEmbeddings(stack(centroids), classNames.Count, 1, model.LogitScale);
         head.Save(path);
     }
 

@@ -3,12 +3,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Vrf.Serving.Hosting;
 using Vrf.Serving.Import;
 using Vrf.Testing;
+using Vrf.Testing.Models.ConvNet;
 
 namespace Vrf.Testing.Models;
 
 /// <summary>
 /// Everything an import needs, made in a temporary folder: a classes file, training and validation ImageFolders of
-/// drawn images, the clip-tiny zero-shot model, a perturbed "fine-tuned" copy with a centroid head, and an empty store.
+/// drawn images, the clip-tiny zero-shot model, a perturbed "fine-tuned" copy with a centroid head, the same pair of
+/// the second encoder kind (<see cref="TinyConvNetKind"/>), and an empty store.
 /// </summary>
 public sealed class TinyWorkspace : IDisposable
 {
@@ -25,6 +27,8 @@ public sealed class TinyWorkspace : IDisposable
         TinyImages.WriteImageFolder(Validation, ClassNames, ValidationPerClass, seed: 2);
         TinyClip.WritePerturbedCopy(FineTuned, seed: 7);
         TinyClip.WriteCentroidHead(FineTuned, Train, ClassNames, FineTunedHead);
+        TinyConvNetFolder.Write(ConvNetZeroShot, seed: 5);
+        TinyConvNetFolder.Write(ConvNetFineTuned, seed: 5, perturbation: 6);
     }
 
     public string Root => _folder.Path;
@@ -43,11 +47,22 @@ public sealed class TinyWorkspace : IDisposable
 
     public string Store => _folder.File("store");
 
+    public string ConvNetZeroShot => _folder.File("convnet-zero-shot");
+
+    public string ConvNetFineTuned => _folder.File("convnet-fine-tuned");
+
     /// <summary>An import of the workspace's models and data, with the centroid head and the validation folder.</summary>
     public ModelImportRequest Request(string name, bool withValidation = true, bool withHead = true) =>
         new(name, ZeroShot, FineTuned, Classes, Train, withValidation ? Validation : null, FineTunedHead: withHead ? FineTunedHead : null);
 
-    /// <summary>The serving core as a service registers it, on this workspace's store (plus any extra settings).</summary>
+    /// <summary>An import of the workspace's <see cref="TinyConvNetKind"/> pair and data, both heads built from drawn
+    /// exemplars, with the validation folder.</summary>
+    public ModelImportRequest ConvNetRequest(string name) =>
+        new(name, ConvNetZeroShot, ConvNetFineTuned, Classes, Train, Validation, EncoderKind: TinyConvNetKind.KindName,
+            ZeroShotHeadBuilder: DrawnExemplarHead.BuilderName);
+
+    /// <summary>The serving core as a service registers it, on this workspace's store (plus any extra settings), with
+    /// the second encoder kind registered beside CLIP.</summary>
     public ServiceProvider Services(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var configuration = new ConfigurationBuilder()
@@ -62,6 +77,7 @@ public sealed class TinyWorkspace : IDisposable
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging()
             .AddModelServing(configuration)
+            .AddTinyConvNet()
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 

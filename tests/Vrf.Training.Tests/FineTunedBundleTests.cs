@@ -1,6 +1,7 @@
 using Vrf.Clip;
 using Vrf.Clip.Preprocessing;
 using Vrf.Contracts;
+using Vrf.Encoders;
 using Vrf.Serving.Inference;
 using Vrf.Serving.Store;
 using Vrf.Training.Tests.Support;
@@ -24,13 +25,13 @@ public sealed class FineTunedBundleTests(TrainingWorkspace workspace)
         {
             using var scope = NewDisposeScope();
             using var noGrad = no_grad();
-            trainedLogits = classifier.forward(ClipImageProcessor.ToBatch(images)).data<float>().ToArray();
+            trainedLogits = classifier.forward(PreprocessedImage.ToBatch(images)).data<float>().ToArray();
         };
 
         var outcome = await fineTuner.RunAsync(workspace.Job(FineTuningRecipe.EndToEnd, learningRate: 1e-3), workspace.NewFolder(), null, Cancellation);
 
-        using var served = ServedModel.Load(outcome.Bundle);
-        using var original = ServedModel.Load(workspace.BaseBundle);
+        using var served = ServedModel.Load(outcome.Bundle, workspace.Kinds);
+        using var original = ServedModel.Load(workspace.BaseBundle, workspace.Kinds);
         var embedded = served.Embed(images);
         var servedLogits = embedded.SelectMany(e => e.FineTunedLogits).ToArray();
         var difference = trainedLogits.Zip(servedLogits, (a, b) => Math.Abs(a - b)).Max();

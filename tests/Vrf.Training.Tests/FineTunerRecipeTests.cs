@@ -1,6 +1,6 @@
 using Vrf.Clip;
-using Vrf.Clip.ZeroShot;
 using Vrf.Contracts;
+using Vrf.Encoders.ZeroShot;
 using Vrf.Training.Tests.Support;
 
 namespace Vrf.Training.Tests;

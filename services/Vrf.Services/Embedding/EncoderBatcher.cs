@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
-using Vrf.Clip.Preprocessing;
+using Vrf.Encoders;
 using Vrf.Serving.Inference;
 using Vrf.Serving.Store;
 

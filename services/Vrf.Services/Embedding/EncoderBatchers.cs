@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Vrf.Clip.Preprocessing;
+using Vrf.Encoders;
 using Vrf.Serving.Inference;
 using Vrf.Serving.Store;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
-using Vrf.Clip.Preprocessing;
 using Vrf.Contracts;
+using Vrf.Encoders;
+using Vrf.Imaging;
 using Vrf.Services.Models;
 
 namespace Vrf.Services.Embedding;
@@ -28,7 +29,7 @@ public sealed class ImageEmbedder(ServedModels models, EncoderBatchers batchers)
         using (var span = PipelineActivity.Start(EmbeddingTelemetry.Source, "decode", request.RequestId, modelName))
         {
             var started = TimeProvider.System.GetTimestamp();
-            decoded = model.ImageProcessor.Decoder.Decode(request.ImageBytes, source);
+            decoded = model.Decode(request.ImageBytes, source);
             timings.Add(new StageTiming("decode", TimeProvider.System.GetElapsedTime(started).TotalMilliseconds));
             span?.SetTag("vrf.image.width", decoded.Width).SetTag("vrf.image.height", decoded.Height);
         }
@@ -37,7 +38,7 @@ public sealed class ImageEmbedder(ServedModels models, EncoderBatchers batchers)
         using (PipelineActivity.Start(EmbeddingTelemetry.Source, "preprocess", request.RequestId, modelName))
         {
             var started = TimeProvider.System.GetTimestamp();
-            image = model.ImageProcessor.Preprocess(decoded);
+            image = model.Preprocess(decoded);
             timings.Add(new StageTiming("preprocess", TimeProvider.System.GetElapsedTime(started).TotalMilliseconds));
         }
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using MassTransit;
-using Vrf.Clip.Preprocessing;
 using Vrf.Contracts;
+using Vrf.Imaging;
 using Vrf.ServiceDefaults;
 using Vrf.Serving;
 using Vrf.Serving.Store;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Vrf.Encoders;
 using Vrf.Serving.Inference;
 using Vrf.Serving.Store;
 
@@ -15,6 +16,7 @@ namespace Vrf.Services.Models;
 /// </summary>
 public sealed partial class ServedModels(
     ModelStore store,
+    EncoderKinds kinds,
     IOptions<InferenceOptions> inference,
     IOptions<ServedModelsOptions> options,
     ILogger<ServedModels> logger) : IDisposable
@@ -184,7 +186,7 @@ public sealed partial class ServedModels(
     private SharedModel Load(ModelBundle bundle)
     {
         var started = TimeProvider.System.GetTimestamp();
-        var model = ServedModel.Load(bundle, inference.Value.Device);
+        var model = ServedModel.Load(bundle, kinds, inference.Value.Device);
         LogLoaded(bundle.Id, inference.Value.Device, TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
         return new SharedModel(model);
     }

@@ -12,11 +12,12 @@ namespace Vrf.Services.Models;
 /// services in one process share both.</summary>
 public static class ServedModelsRegistration
 {
-    /// <summary>The served models, the model store (<c>ModelStore</c> section) and the <c>Inference</c> options.</summary>
+    /// <summary>The served models, the model store (<c>ModelStore</c> section), the encoder kinds and the <c>Inference</c> options.</summary>
     public static IServiceCollection AddServedModels(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddModelStore();
+        services.AddEncoderKinds();
         services.AddOptions<InferenceOptions>()
             .Bind(configuration.GetSection(InferenceOptions.Section))
             .ValidateDataAnnotations()

@@ -2,6 +2,10 @@ using Vrf.Clip.Modeling;
 using Vrf.Clip.Preprocessing;
 using Vrf.Clip.Tokenization;
 using Vrf.Clip.ZeroShot;
+using Vrf.Encoders;
+using Vrf.Encoders.ZeroShot;
+using Vrf.Imaging;
+using Vrf.Tensors;
 using static TorchSharp.torch;
 
 namespace Vrf.Clip.Inspection;
@@ -33,7 +37,7 @@ public static class ClipInspection
             var first = images[0].Pixels;
             tensors.Add(Integers("pixel_uint8_hwc", [images.Count, first.Height, first.Width, RgbImage.Channels],
                 images.SelectMany(image => image.Pixels.Bytes.ToArray()).Select(b => (double)b)));
-            var pixelValues = ClipImageProcessor.ToBatch(images, model.Device);
+            var pixelValues = PreprocessedImage.ToBatch(images, model.Device);
             tensors.Add(Floats("pixel_values", pixelValues));
             tensors.Add(Floats("vision_embeddings", model.VisionEmbeddings(pixelValues)));
             var vision = model.EncodeImage(pixelValues);
@@ -80,7 +84,7 @@ public static class ClipInspection
             tensors.Add(Integers("zeroshot_input_ids", inputIds));
             tensors.Add(Integers("zeroshot_attention_mask", batch.AttentionMaskTensor()));
             tensors.Add(Floats("zeroshot_text_embeds", model.GetTextFeatures(inputIds)));
-            using var head = ZeroShotHead.FromPromptTokenIds(model, inputIds, request.ClassNames.Count, templates.Count);
+            using var head = ClipPromptHead.FromPromptTokenIds(model, inputIds, request.ClassNames.Count, templates.Count);
             tensors.Add(Floats("zeroshot_weights_unscaled", head.UnscaledWeights));
             tensors.Add(Floats("zeroshot_weights", head.Weights));
             if (imageEmbeds is not null)

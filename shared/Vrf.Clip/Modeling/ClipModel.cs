@@ -1,5 +1,6 @@
 using TorchSharp.Modules;
 using Vrf.Clip.Configuration;
+using Vrf.Tensors;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 

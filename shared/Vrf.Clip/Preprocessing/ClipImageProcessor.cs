@@ -1,5 +1,5 @@
-using TorchSharp;
-using static TorchSharp.torch;
+using Vrf.Encoders;
+using Vrf.Imaging;
 
 namespace Vrf.Clip.Preprocessing;
 
@@ -9,8 +9,6 @@ namespace Vrf.Clip.Preprocessing;
 /// </summary>
 public sealed class ClipImageProcessor(ImageProcessorConfig config, ImageDecodingOptions? decoding = null)
 {
-    private readonly ResampleKernel kernel = ResampleKernel.For(config.Resample);
-
     public ImageProcessorConfig Config { get; } = config;
 
     public ImageDecoder Decoder { get; } = new(decoding ?? new ImageDecodingOptions());
@@ -33,7 +31,7 @@ public sealed class ClipImageProcessor(ImageProcessorConfig config, ImageDecodin
         var whole = PixelRegion.Whole(width, height);
         var window = Config.DoCenterCrop ? CenterCrop.Window(width, height, Config.CropWidth, Config.CropHeight) : whole;
         var visible = window.Intersect(whole);
-        var inside = PillowResampler.Resize(image, width, height, visible, kernel);
+        var inside = PillowResampler.Resize(image, width, height, visible, Config.Resample);
         var pixels = visible == window ? inside : CenterCrop.Pad(inside, window, visible);
         return new PreprocessedImage(pixels, PixelNormalization.ToChannelsFirst(pixels, Config));
     }
@@ -48,37 +46,8 @@ public sealed class ClipImageProcessor(ImageProcessorConfig config, ImageDecodin
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
-        if (left < 0 || top < 0 || width < 1 || height < 1 || left + width > image.Width || top + height > image.Height)
-        {
-            throw new ArgumentException(
-                $"The crop {width}x{height} at ({left}, {top}) does not lie inside the {image.Width}x{image.Height} image.");
-        }
-        var rowBytes = width * RgbImage.Channels;
-        var cropped = new byte[height * rowBytes];
-        for (var y = 0; y < height; y++)
-        {
-            image.Bytes.Slice(((top + y) * image.Width + left) * RgbImage.Channels, rowBytes).CopyTo(cropped.AsSpan(y * rowBytes));
-        }
-        var pixels = PillowResampler.Resize(new RgbImage(width, height, cropped), size, size, PixelRegion.Whole(size, size), kernel);
+        var cropped = image.Crop(new PixelRegion(left, top, width, height));
+        var pixels = PillowResampler.Resize(cropped, size, size, Config.Resample);
         return new PreprocessedImage(pixels, PixelNormalization.ToChannelsFirst(pixels, Config));
-    }
-
-    /// <summary>Stacks images of one size into a float32 tensor [N, 3, H, W].</summary>
-    public static Tensor ToBatch(IEnumerable<PreprocessedImage> images, Device? device = null)
-    {
-        var list = images.ToList();
-        if (list.Count == 0)
-        {
-            throw new ArgumentException("A batch needs at least one image.", nameof(images));
-        }
-        var (width, height) = (list[0].Width, list[0].Height);
-        if (list.Any(image => image.Width != width || image.Height != height))
-        {
-            throw new ArgumentException(
-                $"Images of one batch must share a size; got {string.Join(", ", list.Select(i => $"{i.Width}x{i.Height}").Distinct())}.",
-                nameof(images));
-        }
-        var values = list.SelectMany(image => image.PixelValues).ToArray();
-        return tensor(values, [list.Count, RgbImage.Channels, height, width], ScalarType.Float32, device);
     }
 }

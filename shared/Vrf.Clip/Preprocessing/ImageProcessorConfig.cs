@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Vrf.Imaging;
 
 namespace Vrf.Clip.Preprocessing;
 

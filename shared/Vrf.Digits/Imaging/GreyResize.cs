@@ -1,4 +1,6 @@
 using Vrf.Clip.Preprocessing;
+using Vrf.Imaging;
+using Vrf.Encoders;
 
 namespace Vrf.Digits.Imaging;
 

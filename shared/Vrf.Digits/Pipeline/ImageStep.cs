@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
-using Vrf.Clip.Preprocessing;
+using Vrf.Imaging;
+using Vrf.Encoders;
 
 namespace Vrf.Digits.Pipeline;
 

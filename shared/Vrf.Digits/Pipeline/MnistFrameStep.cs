@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
-using Vrf.Clip.Preprocessing;
+using Vrf.Imaging;
+using Vrf.Encoders;
 using Vrf.Digits.Imaging;
 
 namespace Vrf.Digits.Pipeline;

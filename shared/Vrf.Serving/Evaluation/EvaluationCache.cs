@@ -1,9 +1,9 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
-using Vrf.Clip.Weights;
 using Vrf.Serving.Datasets;
 using Vrf.Serving.Store;
 using Vrf.Serving.WeightSpace;
+using Vrf.Tensors;
 using static TorchSharp.torch;
 
 namespace Vrf.Serving.Evaluation;

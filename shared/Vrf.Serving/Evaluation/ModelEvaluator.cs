@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Vrf.Encoders;
 using Vrf.Method;
 using Vrf.Serving.Datasets;
 using Vrf.Serving.Failures;
@@ -23,6 +24,7 @@ public sealed partial class ModelEvaluator(
     IFailureIndex index,
     DatasetEmbedder embedder,
     EvaluationCache cache,
+    EncoderKinds kinds,
     IOptions<InferenceOptions> inference,
     ILogger<ModelEvaluator> logger)
 {
@@ -50,7 +52,7 @@ public sealed partial class ModelEvaluator(
         var batchSize = request.BatchSize ?? inference.Value.BatchSize;
         var wse = request.Methods.Contains(EvaluationMethod.WeightSpace);
 
-        using var models = new LazyModels(bundle, inference.Value.Device);
+        using var models = new LazyModels(bundle, kinds, inference.Value.Device);
         var outputs = new List<(SplitOutputs Outputs, bool Cached)>(splits.Length);
         for (var i = 0; i < splits.Length; i++)
         {
@@ -194,14 +196,14 @@ public sealed partial class ModelEvaluator(
 
     /// <summary>The served model and the weight-space model, each loaded the first time it is needed (never, when the cache
     /// holds everything).</summary>
-    private sealed class LazyModels(ModelBundle bundle, string device) : IDisposable
+    private sealed class LazyModels(ModelBundle bundle, EncoderKinds kinds, string device) : IDisposable
     {
         private ServedModel? _served;
         private WeightSpaceModel? _weightSpace;
 
-        public ServedModel Served => _served ??= ServedModel.Load(bundle, device);
+        public ServedModel Served => _served ??= ServedModel.Load(bundle, kinds, device);
 
-        public WeightSpaceModel WeightSpace => _weightSpace ??= WeightSpaceModel.Load(bundle, device);
+        public WeightSpaceModel WeightSpace => _weightSpace ??= WeightSpaceModel.Load(bundle, kinds, device);
 
         /// <summary>Frees the served model once every split's outputs are in, before the weight-space model loads.</summary>
         public void FreeServed()

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Vrf.Clip.Weights;
+using Vrf.Tensors;
 using static TorchSharp.torch;
 
 namespace Vrf.Serving.Failures;

@@ -4,6 +4,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Qdrant.Client;
+using Vrf.Clip;
+using Vrf.Encoders;
+using Vrf.Encoders.ZeroShot;
 using Vrf.Serving.Evaluation;
 using Vrf.Serving.Failures;
 using Vrf.Serving.Import;
@@ -18,12 +21,14 @@ namespace Vrf.Serving.Hosting;
 public static class ServingServiceCollectionExtensions
 {
     /// <summary>
-    /// The model store (<c>ModelStore</c> section), the failure index (<c>FailureIndex</c>), the inference options
-    /// (<c>Inference</c>), the importer, the index builder, the weight-space ensemble builder and the evaluator.
+    /// The model store (<c>ModelStore</c> section) and the encoder kinds that read its bundles, the failure index
+    /// (<c>FailureIndex</c>), the inference options (<c>Inference</c>), the importer, the index builder, the
+    /// weight-space ensemble builder and the evaluator.
     /// </summary>
     public static IServiceCollection AddModelServing(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModelStore();
+        services.AddEncoderKinds();
         services.AddFailureIndex(configuration);
         services.AddOptions<InferenceOptions>().BindConfiguration(InferenceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<DatasetEmbedder>();
@@ -35,13 +40,20 @@ public static class ServingServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The model store, its folder from <c>ModelStore:Root</c>, <c>VRF_MODEL_STORE</c> or <c>~/.vrf/models</c>.</summary>
+    /// <summary>The model store, its folder from <c>ModelStore:Root</c>, <c>VRF_MODEL_STORE</c> or <c>~/.vrf/models</c>,
+    /// and the writer of its bundles.</summary>
     public static IServiceCollection AddModelStore(this IServiceCollection services)
     {
         services.AddOptions<ModelStoreOptions>().BindConfiguration(ModelStoreOptions.Section);
         services.TryAddSingleton<ModelStore>();
+        services.TryAddSingleton<BundleWriter>();
         return services;
     }
+
+    /// <summary>The encoder kinds a bundle can name (<c>clip</c>) and the zero-shot head builders an import can use
+    /// (<c>prompts</c>). A new kind is one <see cref="IEncoderKind"/> registered here.</summary>
+    public static IServiceCollection AddEncoderKinds(this IServiceCollection services) =>
+        services.AddEncoderKind<ClipEncoderKind>().AddZeroShotHeadBuilder<PromptHeadBuilder>();
 
     /// <summary>
     /// The failure index that <c>FailureIndex:Kind</c> names: the embedded exact index (default), or Qdrant with one

@@ -1,9 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Vrf.Clip;
-using Vrf.Clip.Configuration;
-using Vrf.Clip.Preprocessing;
-using Vrf.Clip.ZeroShot;
+using Vrf.Encoders;
+using Vrf.Encoders.ZeroShot;
 using Vrf.Serving.Datasets;
 using Vrf.Serving.Inference;
 using Vrf.Serving.Store;
@@ -11,35 +9,39 @@ using Vrf.Serving.Store;
 namespace Vrf.Serving.Import;
 
 /// <summary>
-/// Creates a model version from two CLIP folders, a classes file and datasets: checks everything first, then copies
-/// the models into a new bundle, builds the zero-shot head (and the fine-tuned one when no head file is given) and
-/// writes the manifest with status <see cref="ModelStatus.Indexing"/>. The failure index is built afterwards by
-/// <see cref="Indexing.FailureIndexBuilder"/>.
+/// Creates a model version from two encoder folders of one kind, a classes file and datasets: checks everything first,
+/// then has the bundle writer copy the folders into a new bundle, builds the zero-shot head with the requested head
+/// builder (and the fine-tuned one the same way when no head file is given) and writes the manifest with status
+/// <see cref="ModelStatus.Indexing"/>. The failure index is built afterwards by <see cref="Indexing.FailureIndexBuilder"/>.
 /// </summary>
-public sealed partial class ModelImporter(ModelStore store, IOptions<InferenceOptions> inference, ILogger<ModelImporter> logger)
+public sealed partial class ModelImporter(
+    BundleWriter writer,
+    EncoderKinds kinds,
+    ZeroShotHeadBuilders headBuilders,
+    IOptions<InferenceOptions> inference,
+    ILogger<ModelImporter> logger)
 {
-    /// <summary>The tokenizer files a folder needs when its text tower builds a head.</summary>
-    private static readonly string[] TokenizerFiles = ["vocab.json", "merges.txt"];
-
-    /// <exception cref="ModelImportException">A model folder, head or templates file cannot be used.</exception>
+    /// <exception cref="ModelImportException">An encoder folder, head, recipe file, encoder kind or head builder cannot be used.</exception>
     /// <exception cref="DatasetException">The classes file or a dataset folder cannot be used.</exception>
     /// <exception cref="InvalidModelNameException">The name breaks the naming rule.</exception>
     public ModelBundle Import(ModelImportRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         ModelName.Validate(request.Name);
+        var kind = Known(() => kinds.Get(request.EncoderKind));
+        var headBuilder = Known(() => headBuilders.Get(request.ZeroShotHeadBuilder));
         var classNames = ClassNames.Load(request.Classes);
-        var templates = LoadTemplates(request.Templates);
+        var templates = HeadRecipe(headBuilder, request.Templates);
         var train = ImageFolderDataset.Open(request.Train, classNames);
         var validation = request.Validation is null ? null : ImageFolderDataset.Open(request.Validation, classNames);
         var test = request.Test is null ? null : ImageFolderDataset.Open(request.Test, classNames);
-        var zeroShotConfig = RequireClipFolder(request.ZeroShotModel, "zero-shot", needsTokenizer: true, needsPreprocessor: true);
-        var fineTunedConfig = RequireClipFolder(request.FineTunedModel, "fine-tuned", needsTokenizer: request.FineTunedHead is null,
-            needsPreprocessor: false);
-        if (zeroShotConfig.Vision.ImageSize != fineTunedConfig.Vision.ImageSize)
+        var zeroShot = Inspect(kind, request.ZeroShotModel, "zero-shot", new EncoderFolderUse(Preprocessing: true, headBuilder.NeedsTextTower));
+        var fineTuned = Inspect(kind, request.FineTunedModel, "fine-tuned",
+            new EncoderFolderUse(Preprocessing: false, request.FineTunedHead is null && headBuilder.NeedsTextTower));
+        if (zeroShot.ImageSize != fineTuned.ImageSize)
         {
             throw new ModelImportException(
-                $"The zero-shot model takes {zeroShotConfig.Vision.ImageSize}-pixel images but the fine-tuned one {fineTunedConfig.Vision.ImageSize}: " +
+                $"The zero-shot model takes {zeroShot.ImageSize}-pixel images but the fine-tuned one {fineTuned.ImageSize}: " +
                 "both must share the zero-shot model's preprocessing.");
         }
         if (request.FineTunedHead is { } headFile && !File.Exists(headFile))
@@ -47,31 +49,23 @@ public sealed partial class ModelImporter(ModelStore store, IOptions<InferenceOp
             throw new ModelImportException($"Fine-tuned head file '{headFile}' does not exist.");
         }
 
-        var device = inference.Value.Device;
-        var bundle = store.CreateVersion(request.Name, (id, staging) =>
+        var bundle = writer.Write(request.Name, id =>
         {
-            var files = BundleFiles.Standard;
-            CopyFolder(request.ZeroShotModel, Path.Combine(staging, files.ZeroShotModel));
-            CopyFolder(request.FineTunedModel, Path.Combine(staging, files.FineTunedModel));
-            using (var zeroShotHead = PromptHead.Build(Path.Combine(staging, files.ZeroShotModel), classNames, templates, device,
-                       prompt => LogTruncatedPrompt(id, prompt)))
+            var heads = new HeadBuild(kind, headBuilder, kind.OpenPreprocessor(request.ZeroShotModel), classNames, templates,
+                inference.Value.Device, warning => LogHeadWarning(id, warning));
+            return new NewVersion
             {
-                zeroShotHead.Save(Path.Combine(staging, files.ZeroShotHead));
-            }
-            WriteFineTunedHead(request, classNames, templates, fineTunedConfig, Path.Combine(staging, files.FineTunedModel),
-                Path.Combine(staging, files.FineTunedHead), device, id);
-            ClassNames.Save(Path.Combine(staging, files.Classes), classNames);
-            File.WriteAllLines(Path.Combine(staging, files.Templates), templates);
-            return new ModelManifest
-            {
-                Name = id.Name,
-                Version = id.Version,
-                Status = ModelStatus.Indexing,
-                CreatedAt = DateTimeOffset.UtcNow,
+                EncoderKind = kind.Name,
+                ZeroShotEncoder = BundlePart.CopyOfFolder(request.ZeroShotModel),
+                FineTunedEncoder = BundlePart.CopyOfFolder(request.FineTunedModel),
+                ZeroShotHead = BundlePart.WrittenBy(path => heads.Write(request.ZeroShotModel, path)),
+                FineTunedHead = request.FineTunedHead is { } given
+                    ? BundlePart.WrittenBy(path => CopyHead(given, classNames.Count, fineTuned.EmbeddingDim, path))
+                    : BundlePart.WrittenBy(path => heads.Write(request.FineTunedModel, path)),
                 ClassNames = classNames,
-                EmbeddingDim = fineTunedConfig.ProjectionDim,
+                ZeroShotHeadBuilder = headBuilder.Name,
                 Templates = templates,
-                Files = files,
+                EmbeddingDim = fineTuned.EmbeddingDim,
                 Sources = new ModelSources(
                     Path.GetFullPath(request.ZeroShotModel),
                     Path.GetFullPath(request.FineTunedModel),
@@ -89,69 +83,56 @@ public sealed partial class ModelImporter(ModelStore store, IOptions<InferenceOp
         return bundle;
     }
 
-    private static IReadOnlyList<string> LoadTemplates(string? path)
+    private static T Known<T>(Func<T> lookUp)
     {
-        if (path is null)
-        {
-            return ImageNetTemplates.OpenAi;
-        }
         try
         {
-            return PromptTemplates.Load(path);
+            return lookUp();
         }
-        catch (Exception e) when (e is FormatException or FileNotFoundException)
+        catch (InvalidDataException e)
         {
             throw new ModelImportException(e.Message, e);
         }
     }
 
-    private static ClipConfig RequireClipFolder(string folder, string role, bool needsTokenizer, bool needsPreprocessor)
+    private static IReadOnlyList<string> HeadRecipe(IZeroShotHeadBuilder builder, string? file)
+    {
+        try
+        {
+            return builder.Recipe(file);
+        }
+        catch (ZeroShotHeadException e)
+        {
+            throw new ModelImportException(e.Message, e);
+        }
+    }
+
+    private static EncoderFolderInfo Inspect(IEncoderKind kind, string folder, string role, EncoderFolderUse use)
     {
         if (!Directory.Exists(folder))
         {
             throw new ModelImportException($"The {role} model folder '{folder}' does not exist.");
         }
-        List<string> required = [ClipConfig.FileName, ClipModelFolder.WeightsFileName];
-        if (needsTokenizer)
-        {
-            required.AddRange(TokenizerFiles);
-        }
-        if (needsPreprocessor)
-        {
-            required.Add(ImageProcessorConfig.FileName);
-        }
-        var missing = required.Where(file => !File.Exists(Path.Combine(folder, file))).ToList();
-        if (missing.Count > 0)
-        {
-            throw new ModelImportException(
-                $"The {role} model folder '{folder}' lacks {string.Join(", ", missing)}: it must be a Hugging Face CLIPModel folder.");
-        }
         try
         {
-            return ClipConfig.Load(Path.Combine(folder, ClipConfig.FileName));
+            return kind.Inspect(folder, role, use);
         }
-        catch (InvalidDataException e)
+        catch (EncoderFolderException e)
         {
-            throw new ModelImportException($"The {role} model's config.json cannot be used: {e.Message}", e);
+            throw new ModelImportException(e.Message, e);
         }
     }
 
-    private void WriteFineTunedHead(ModelImportRequest request, IReadOnlyList<string> classNames, IReadOnlyList<string> templates,
-        ClipConfig fineTunedConfig, string fineTunedFolder, string target, string device, ModelVersionId id)
+    /// <summary>Copies a given fine-tuned head once it is known to fit the classes and the fine-tuned encoder.</summary>
+    private static void CopyHead(string headFile, int classCount, int embeddingDim, string target)
     {
-        if (request.FineTunedHead is not { } headFile)
-        {
-            using var built = PromptHead.Build(fineTunedFolder, classNames, templates, device, prompt => LogTruncatedPrompt(id, prompt));
-            built.Save(target);
-            return;
-        }
         using (var head = LoadHead(headFile))
         {
-            if (head.ClassCount != classNames.Count || head.EmbeddingDim != fineTunedConfig.ProjectionDim)
+            if (head.ClassCount != classCount || head.EmbeddingDim != embeddingDim)
             {
                 throw new ModelImportException(
                     $"Fine-tuned head '{headFile}' maps {head.EmbeddingDim}-dimensional features to {head.ClassCount} classes, but the " +
-                    $"fine-tuned model embeds in {fineTunedConfig.ProjectionDim} dimensions and the classes file names {classNames.Count} classes.");
+                    $"fine-tuned model embeds in {embeddingDim} dimensions and the classes file names {classCount} classes.");
             }
         }
         File.Copy(headFile, target);
@@ -169,12 +150,27 @@ public sealed partial class ModelImporter(ModelStore store, IOptions<InferenceOp
         }
     }
 
-    private static void CopyFolder(string source, string target)
+    /// <summary>Builds a head with one of the import's encoders and the head builder, and writes it.</summary>
+    private sealed record HeadBuild(IEncoderKind Kind, IZeroShotHeadBuilder Builder, IImagePreprocessor Preprocessor,
+        IReadOnlyList<string> ClassNames, IReadOnlyList<string> Recipe, string Device, Action<string> Warning)
     {
-        Directory.CreateDirectory(target);
-        foreach (var file in Directory.EnumerateFiles(source))
+        public void Write(string encoderFolder, string target)
         {
-            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+            using var encoder = Kind.Load(encoderFolder, Device);
+            using var head = Build(encoder);
+            head.Save(target);
+        }
+
+        private ZeroShotHead Build(IImageEncoder encoder)
+        {
+            try
+            {
+                return Builder.Build(new ZeroShotHeadRequest(encoder, Preprocessor, ClassNames, Recipe, Warning));
+            }
+            catch (ZeroShotHeadException e)
+            {
+                throw new ModelImportException(e.Message, e);
+            }
         }
     }
 
@@ -182,6 +178,6 @@ public sealed partial class ModelImporter(ModelStore store, IOptions<InferenceOp
         Message = "Imported {Model}: {Classes} classes, {TrainImages} training and {ValidationImages} validation images; waiting for indexing")]
     private partial void LogImported(ModelVersionId model, int classes, int trainImages, int validationImages);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Building the heads of {Model}: the prompt '{Prompt}' is longer than the text tower takes and was cut")]
-    private partial void LogTruncatedPrompt(ModelVersionId model, string prompt);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Building the heads of {Model}: {Warning}")]
+    private partial void LogHeadWarning(ModelVersionId model, string warning);
 }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Vrf.Clip.Preprocessing;
 using Vrf.Method;
 using Vrf.Serving.Datasets;
 using Vrf.Serving.Inference;
@@ -8,8 +7,8 @@ using Vrf.Serving.Store;
 namespace Vrf.Serving.Indexing;
 
 /// <summary>
-/// Runs a served model over a dataset in batches, in the dataset's fixed order, with the evaluation preprocessing.
-/// An image that cannot be decoded is skipped and recorded (one corrupt file does not sink an import of thousands).
+/// Runs a served model over a dataset in batches (<see cref="DatasetBatches"/>), in the dataset's fixed order, with the
+/// evaluation preprocessing. An image that cannot be decoded is skipped and recorded.
 /// </summary>
 public sealed partial class DatasetEmbedder(ILogger<DatasetEmbedder> logger)
 {
@@ -20,38 +19,17 @@ public sealed partial class DatasetEmbedder(ILogger<DatasetEmbedder> logger)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(dataset);
-        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         var embeddings = new List<ImageEmbedding>(dataset.Count);
         var kept = new List<ImageSample>(dataset.Count);
         var skipped = new List<SkippedImage>();
-        var done = 0;
-        foreach (var batch in dataset.Samples.Chunk(batchSize))
+        foreach (var batch in DatasetBatches.Preprocessed(dataset, model.Preprocessor, batchSize, (sample, e) =>
+                 {
+                     skipped.Add(new SkippedImage(split, sample.Id, e.Reason));
+                     LogSkipped(model.Id, split, sample.Id, e.Reason);
+                 }, progress, cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var images = new List<PreprocessedImage>(batch.Length);
-            foreach (var sample in batch)
-            {
-                try
-                {
-                    images.Add(model.Preprocess(File.ReadAllBytes(sample.Path), sample.Id));
-                    kept.Add(sample);
-                }
-                catch (ImageDecodeException e)
-                {
-                    skipped.Add(new SkippedImage(split, sample.Id, e.Reason));
-                    LogSkipped(model.Id, split, sample.Id, e.Reason);
-                }
-            }
-            if (images.Count > 0)
-            {
-                embeddings.AddRange(model.Embed(images));
-            }
-            done += batch.Length;
-            progress?.Invoke(done, dataset.Count);
-        }
-        if (kept.Count == 0)
-        {
-            throw new DatasetException($"None of the {dataset.Count} images of '{dataset.Folder}' could be decoded.");
+            embeddings.AddRange(model.Embed(batch.Images));
+            kept.AddRange(batch.Samples);
         }
         return new EmbeddedDataset(
             new ModelLogits(ToMatrix(embeddings, e => e.ZeroShotLogits), ToMatrix(embeddings, e => e.FineTunedLogits)),

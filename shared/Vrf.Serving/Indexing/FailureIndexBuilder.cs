@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Vrf.Encoders;
 using Vrf.Method;
 using Vrf.Method.Evaluation;
 using Vrf.Serving.Datasets;
@@ -20,6 +21,7 @@ public sealed partial class FailureIndexBuilder(
     ModelStore store,
     IFailureIndex index,
     DatasetEmbedder embedder,
+    EncoderKinds kinds,
     IOptions<InferenceOptions> inference,
     ILogger<FailureIndexBuilder> logger)
 {
@@ -84,7 +86,7 @@ public sealed partial class FailureIndexBuilder(
         var validationFolder = manifest.Datasets.Validation is { } source ? ImageFolderDataset.Open(source.Path, manifest.ClassNames) : null;
         var warnings = new List<string>();
         var batchSize = inference.Value.BatchSize;
-        using var model = ServedModel.Load(bundle, inference.Value.Device);
+        using var model = ServedModel.Load(bundle, kinds, inference.Value.Device);
 
         var trainSet = embedder.Embed(model, train, TrainSplit, batchSize, Reporter(progress, IndexingPhases.TrainFeatures), cancellationToken);
         progress?.Report(new IndexingProgress(IndexingPhases.FailureSet, 0, 1));

@@ -5,7 +5,7 @@ namespace Vrf.Serving.Scoring;
 
 /// <summary>
 /// The whole classify path in one process: preprocessing, both encoders, d from the failure index, ω and the
-/// ensemble. Every service result is checked against it; its steps (<see cref="ServedModel.Embed(IReadOnlyList{Vrf.Clip.Preprocessing.PreprocessedImage})"/>,
+/// ensemble. Every service result is checked against it; its steps (<see cref="ServedModel.Embed(IReadOnlyList{Vrf.Encoders.PreprocessedImage})"/>,
 /// <see cref="IFailureIndex.MeasureAsync"/>, <see cref="EnsembleScorer.Score"/>, <see cref="Classification.From"/>)
 /// are what the embedding, failure-index and scorer services run one each.
 /// </summary>

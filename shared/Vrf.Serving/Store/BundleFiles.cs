@@ -1,12 +1,12 @@
 namespace Vrf.Serving.Store;
 
 /// <summary>The files and folders of a bundle, relative to its version folder.</summary>
-/// <param name="ZeroShotModel">The zero-shot CLIP model (a Hugging Face CLIPModel folder).</param>
-/// <param name="FineTunedModel">The fine-tuned CLIP model (same format; its image tower is used).</param>
+/// <param name="ZeroShotModel">The zero-shot encoder's folder, as its kind (the manifest's <c>encoder_kind</c>) reads it.</param>
+/// <param name="FineTunedModel">The fine-tuned encoder's folder, of the same kind.</param>
 /// <param name="ZeroShotHead">The zero-shot head, in the ZeroShotHead safetensors format.</param>
 /// <param name="FineTunedHead">The fine-tuned head, same format.</param>
 /// <param name="Classes">The class names, one per line.</param>
-/// <param name="Templates">The prompt templates the heads were built with, one per line.</param>
+/// <param name="Templates">The zero-shot head's recipe (the prompt templates), one per line.</param>
 /// <param name="FailureSet">The zero-shot failure set (features, labels, sample ids); absent until indexed.</param>
 public sealed record BundleFiles(
     string ZeroShotModel,
@@ -19,7 +19,7 @@ public sealed record BundleFiles(
 {
     public const string FailureSetFileName = "failure-set.safetensors";
 
-    /// <summary>The layout every import writes.</summary>
+    /// <summary>The layout <see cref="BundleWriter"/> writes.</summary>
     public static BundleFiles Standard { get; } = new(
         "zero-shot", "fine-tuned", "zero-shot-head.safetensors", "fine-tuned-head.safetensors", "classes.txt", "templates.txt", null);
 }

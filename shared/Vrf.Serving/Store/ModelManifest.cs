@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization;
+using Vrf.Clip;
+using Vrf.Encoders.ZeroShot;
 
 namespace Vrf.Serving.Store;
 
@@ -34,7 +36,16 @@ public sealed record ModelManifest
     /// <summary>D, the fine-tuned image embedding size: the failure index's vector size.</summary>
     public required int EmbeddingDim { get; init; }
 
-    /// <summary>The prompt templates the heads were built with (OpenAI's 80 ImageNet templates by default).</summary>
+    /// <summary>The kind of both encoders (see <c>Vrf.Encoders.EncoderKinds</c>); a manifest written before kinds were
+    /// recorded has none, and its encoders are CLIP's.</summary>
+    public string EncoderKind { get; init; } = ClipEncoderKind.KindName;
+
+    /// <summary>How the zero-shot head was built (see <c>Vrf.Encoders.ZeroShot.ZeroShotHeadBuilders</c>); from prompts
+    /// when the manifest does not say.</summary>
+    public string ZeroShotHeadBuilder { get; init; } = PromptHeadBuilder.BuilderName;
+
+    /// <summary>The zero-shot head builder's recipe, one line each: for prompts, the templates the heads were built with
+    /// (OpenAI's 80 ImageNet templates by default).</summary>
     public required IReadOnlyList<string> Templates { get; init; }
 
     public required BundleFiles Files { get; init; }

@@ -1,61 +1,55 @@
-using Vrf.Clip.Modeling;
-using Vrf.Clip.Weights;
-using Vrf.Clip.ZeroShot;
+using Vrf.Encoders;
+using Vrf.Encoders.ZeroShot;
+using Vrf.Tensors;
 using static TorchSharp.torch;
 
 namespace Vrf.Serving.WeightSpace;
 
 /// <summary>
-/// WiSE-FT's interpolation, θ = (1 − α)·θ_zs + α·θ_ft for every parameter of the image tower (<c>vision_model.*</c> and
-/// <c>visual_projection.*</c>) and of the head (weight and bias). The text tower and <c>logit_scale</c> stay the
-/// zero-shot model's: only images go through the fine-tuned side.
+/// WiSE-FT's interpolation, θ = (1 − α)·θ_zs + α·θ_ft for every weight of the image path (the encoder's
+/// <see cref="IImageEncoder.ImageWeights"/>, by its own names) and of the head (weight and bias). Whatever images do not
+/// go through (CLIP's text tower and <c>logit_scale</c>) stays the target's: only images go through the fine-tuned side.
 /// </summary>
 public static class WeightInterpolation
 {
-    private static readonly string[] ImageTowerPrefixes = ["vision_model.", "visual_projection."];
-
-    /// <summary>True for the parameters of the image tower and its projection, the ones that are interpolated.</summary>
-    public static bool IsImageTowerParameter(string name) =>
-        ImageTowerPrefixes.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal));
-
-    /// <exception cref="WeightSpaceException">The towers differ in configuration or in a parameter's shape.</exception>
-    public static void RequireSameImageTower(ClipModel zeroShot, ClipModel fineTuned)
+    /// <exception cref="WeightSpaceException">The encoders differ in architecture or in a weight's shape.</exception>
+    public static void RequireSameImageTower(IImageEncoder zeroShot, IImageEncoder fineTuned)
     {
         ArgumentNullException.ThrowIfNull(zeroShot);
         ArgumentNullException.ThrowIfNull(fineTuned);
-        if (zeroShot.Config.Vision != fineTuned.Config.Vision || zeroShot.Config.ProjectionDim != fineTuned.Config.ProjectionDim)
+        if (zeroShot.Kind != fineTuned.Kind || zeroShot.Architecture != fineTuned.Architecture)
         {
             throw new WeightSpaceException(
                 $"The zero-shot and the fine-tuned image towers differ ({Describe(zeroShot)} against {Describe(fineTuned)}): " +
                 "weights can only be interpolated between models of one architecture.");
         }
-        var fineTunedShapes = fineTuned.named_parameters().ToDictionary(p => p.name, p => p.parameter.shape, StringComparer.Ordinal);
-        foreach (var (name, parameter) in zeroShot.named_parameters().Where(p => IsImageTowerParameter(p.name)))
+        var fineTunedShapes = fineTuned.ImageWeights.ToDictionary(w => w.Name, w => w.Weight.shape, StringComparer.Ordinal);
+        foreach (var (name, weight) in zeroShot.ImageWeights)
         {
-            if (!fineTunedShapes.TryGetValue(name, out var shape) || !shape.SequenceEqual(parameter.shape))
+            if (!fineTunedShapes.TryGetValue(name, out var shape) || !shape.SequenceEqual(weight.shape))
             {
                 throw new WeightSpaceException(
-                    $"The image towers differ in '{name}': {ShapeFormat.Of(parameter.shape)} (zero-shot) against " +
+                    $"The image towers differ in '{name}': {ShapeFormat.Of(weight.shape)} (zero-shot) against " +
                     $"{(shape is null ? "none" : ShapeFormat.Of(shape))} (fine-tuned); weights can only be interpolated between models of one shape.");
             }
         }
     }
 
-    /// <summary>Sets <paramref name="target"/>'s image tower to (1 − α)·zero-shot + α·fine-tuned; its other parameters are left alone.</summary>
-    /// <exception cref="WeightSpaceException">The towers differ in shape.</exception>
-    public static void Interpolate(ClipModel target, ClipModel zeroShot, ClipModel fineTuned, double alpha)
+    /// <summary>Sets <paramref name="target"/>'s image weights to (1 − α)·zero-shot + α·fine-tuned; its other weights are left alone.</summary>
+    /// <exception cref="WeightSpaceException">The encoders differ in shape.</exception>
+    public static void Interpolate(IImageEncoder target, IImageEncoder zeroShot, IImageEncoder fineTuned, double alpha)
     {
         ArgumentNullException.ThrowIfNull(target);
         RequireAlpha(alpha);
         RequireSameImageTower(zeroShot, fineTuned);
         RequireSameImageTower(zeroShot, target);
-        var zeroShotParameters = zeroShot.named_parameters().ToDictionary(p => p.name, p => p.parameter, StringComparer.Ordinal);
-        var fineTunedParameters = fineTuned.named_parameters().ToDictionary(p => p.name, p => p.parameter, StringComparer.Ordinal);
+        var zeroShotWeights = zeroShot.ImageWeights.ToDictionary(w => w.Name, w => w.Weight, StringComparer.Ordinal);
+        var fineTunedWeights = fineTuned.ImageWeights.ToDictionary(w => w.Name, w => w.Weight, StringComparer.Ordinal);
         using var noGrad = no_grad();
-        foreach (var (name, parameter) in target.named_parameters().Where(p => IsImageTowerParameter(p.name)))
+        foreach (var (name, weight) in target.ImageWeights)
         {
             using var scope = NewDisposeScope();
-            parameter.copy_(Mix(zeroShotParameters[name], fineTunedParameters[name], alpha));
+            weight.copy_(Mix(zeroShotWeights[name], fineTunedWeights[name], alpha));
         }
     }
 
@@ -92,10 +86,5 @@ public static class WeightInterpolation
         }
     }
 
-    private static string Describe(ClipModel model)
-    {
-        var vision = model.Config.Vision;
-        return $"{vision.NumHiddenLayers} layers of width {vision.HiddenSize}, {vision.PatchSize}-pixel patches of {vision.ImageSize}-pixel images, " +
-               $"{vision.HiddenAct}, projected to {model.Config.ProjectionDim}";
-    }
+    private static string Describe(IImageEncoder encoder) => $"{encoder.Kind}: {encoder.Architecture}";
 }

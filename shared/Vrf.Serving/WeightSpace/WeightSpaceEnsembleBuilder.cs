@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
-using Vrf.Clip;
-using Vrf.Clip.Configuration;
 using Microsoft.Extensions.Options;
+using Vrf.Encoders;
 using Vrf.Serving.Datasets;
 using Vrf.Serving.Inference;
 using Vrf.Serving.Store;
@@ -9,13 +8,15 @@ using Vrf.Serving.Store;
 namespace Vrf.Serving.WeightSpace;
 
 /// <summary>
-/// Makes a weight-space ensemble (WiSE-FT) of a version as the model's next version: its fine-tuned CLIP folder and
+/// Makes a weight-space ensemble (WiSE-FT) of a version as the model's next version: its fine-tuned encoder folder and
 /// head are (1 − α)·zero-shot + α·fine-tuned of the source's, its zero-shot folder and head, classes, templates,
 /// datasets and K rule are the source's. α is given, or chosen on the source's validation images. The new version
 /// is written with status <see cref="ModelStatus.Indexing"/>, to be indexed like an import.
 /// </summary>
 public sealed partial class WeightSpaceEnsembleBuilder(
     ModelStore store,
+    BundleWriter writer,
+    EncoderKinds kinds,
     IOptions<InferenceOptions> inference,
     ILogger<WeightSpaceEnsembleBuilder> logger)
 {
@@ -32,7 +33,7 @@ public sealed partial class WeightSpaceEnsembleBuilder(
             throw new WeightSpaceException($"α must lie in [0, 1], not {given}.");
         }
         var validation = request.Alpha is null ? OpenValidation(source) : null;
-        using var model = WeightSpaceModel.Load(source, inference.Value.Device);
+        using var model = WeightSpaceModel.Load(source, kinds, inference.Value.Device);
 
         WeightSpaceEnsemble record;
         if (validation is null)
@@ -48,7 +49,7 @@ public sealed partial class WeightSpaceEnsembleBuilder(
         model.Interpolate(record.Alpha);
 
         progress?.Report(new WeightSpaceProgress(WeightSpacePhases.Bundle, 0, 1));
-        var created = store.CreateVersion(source.Id.Name, (id, staging) => Assemble(source, model, record, id, staging));
+        var created = writer.Write(source.Id.Name, _ => Describe(source, model, record));
         progress?.Report(new WeightSpaceProgress(WeightSpacePhases.Bundle, 1, 1));
         LogCreated(created.Id, source.Id, record.Alpha);
         return created;
@@ -76,46 +77,28 @@ public sealed partial class WeightSpaceEnsembleBuilder(
             : throw new WeightSpaceException(
                 $"Model {source.Id} has no validation images to choose α on: give α (--alpha), or import the model with --val.");
 
-    private static ModelManifest Assemble(ModelBundle source, WeightSpaceModel model, WeightSpaceEnsemble record, ModelVersionId id,
-        string staging)
+    /// <summary>The source's version with the interpolated encoder and head as its fine-tuned side.</summary>
+    private static NewVersion Describe(ModelBundle source, WeightSpaceModel model, WeightSpaceEnsemble record)
     {
-        var files = BundleFiles.Standard;
-        var zeroShotFolder = Path.Combine(staging, files.ZeroShotModel);
-        var fineTunedFolder = Path.Combine(staging, files.FineTunedModel);
-        CopyFolder(source.ZeroShotModelFolder, zeroShotFolder, []);
-        CopyFolder(source.ZeroShotModelFolder, fineTunedFolder, [ClipConfig.FileName, ClipModelFolder.WeightsFileName]);
-        model.Save(fineTunedFolder, Path.Combine(staging, files.FineTunedHead));
-        File.Copy(source.ZeroShotHeadPath, Path.Combine(staging, files.ZeroShotHead));
-        File.Copy(source.ClassesPath, Path.Combine(staging, files.Classes));
-        File.Copy(source.TemplatesPath, Path.Combine(staging, files.Templates));
         var manifest = source.Manifest;
-        return manifest with
+        return new NewVersion
         {
-            Name = id.Name,
-            Version = id.Version,
-            Status = ModelStatus.Indexing,
-            FailureReason = null,
-            CreatedAt = DateTimeOffset.UtcNow,
-            IndexedAt = null,
-            RetiredAt = null,
-            Files = files,
+            EncoderKind = manifest.EncoderKind,
+            ZeroShotEncoder = BundlePart.CopyOfFolder(source.ZeroShotModelFolder),
+            FineTunedEncoder = BundlePart.Encoder(model.Encoder),
+            ZeroShotHead = BundlePart.CopyOfFile(source.ZeroShotHeadPath),
+            FineTunedHead = BundlePart.Head(model.Head),
+            ClassNames = manifest.ClassNames,
+            ZeroShotHeadBuilder = manifest.ZeroShotHeadBuilder,
+            Templates = manifest.Templates,
+            EmbeddingDim = manifest.EmbeddingDim,
             Sources = new ModelSources(source.ZeroShotModelFolder, source.FineTunedModelFolder, source.FineTunedHeadPath,
                 source.ClassesPath, source.TemplatesPath),
-            Parameters = null,
-            Metrics = null,
-            Warnings = [],
+            Datasets = manifest.Datasets,
+            KSelection = manifest.KSelection,
+            Training = manifest.Training,
             WeightSpaceEnsemble = record,
         };
-    }
-
-    /// <summary>Copies a CLIP folder's files but <paramref name="except"/> (written afterwards).</summary>
-    private static void CopyFolder(string source, string target, IReadOnlyList<string> except)
-    {
-        Directory.CreateDirectory(target);
-        foreach (var file in Directory.EnumerateFiles(source).Where(file => !except.Contains(Path.GetFileName(file))))
-        {
-            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Weight-space ensemble of {Model}: α = {Alpha} chosen on validation (accuracy {Accuracy})")]

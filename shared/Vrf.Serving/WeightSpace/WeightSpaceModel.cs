@@ -1,8 +1,5 @@
-using Vrf.Clip;
-using Vrf.Clip.Devices;
-using Vrf.Clip.Modeling;
-using Vrf.Clip.Preprocessing;
-using Vrf.Clip.ZeroShot;
+using Vrf.Encoders;
+using Vrf.Encoders.ZeroShot;
 using Vrf.Serving.Inference;
 using Vrf.Serving.Store;
 using static TorchSharp.torch;
@@ -10,59 +7,58 @@ using static TorchSharp.torch;
 namespace Vrf.Serving.WeightSpace;
 
 /// <summary>
-/// A version's zero-shot and fine-tuned image towers and heads loaded side by side, and a third tower and head that
-/// hold their interpolation at the α last set with <see cref="Interpolate"/>. Images are preprocessed as the served
-/// model does it (the zero-shot folder's preprocessing). Not thread-safe; dispose it to free the weights.
+/// A version's zero-shot and fine-tuned encoders and heads loaded as the served model loads them, and a third encoder
+/// and head that hold their interpolation at the α last set with <see cref="Interpolate"/>. Images are preprocessed as
+/// the served model does it (the zero-shot folder's preprocessing). Not thread-safe; dispose it to free the weights.
 /// </summary>
 public sealed class WeightSpaceModel : IDisposable
 {
-    private readonly ClipModel _zeroShot;
-    private readonly ClipModel _fineTuned;
-    private readonly ClipModel _interpolated;
-    private readonly ZeroShotHead _zeroShotHead;
-    private readonly ZeroShotHead _fineTunedHead;
+    private readonly BundleModels _models;
+    private readonly IImageEncoder _interpolated;
     private ZeroShotHead? _head;
 
-    private WeightSpaceModel(ClipModel zeroShot, ClipModel fineTuned, ClipModel interpolated, ZeroShotHead zeroShotHead,
-        ZeroShotHead fineTunedHead, ClipImageProcessor imageProcessor)
+    private WeightSpaceModel(BundleModels models, IImageEncoder interpolated)
     {
-        _zeroShot = zeroShot;
-        _fineTuned = fineTuned;
+        _models = models;
         _interpolated = interpolated;
-        _zeroShotHead = zeroShotHead;
-        _fineTunedHead = fineTunedHead;
-        ImageProcessor = imageProcessor;
     }
 
-    public ClipImageProcessor ImageProcessor { get; }
+    public IImagePreprocessor Preprocessor => _models.Preprocessor;
 
-    /// <summary>The α of the interpolated tower and head; null until <see cref="Interpolate"/> is called.</summary>
+    /// <summary>The α of the interpolated encoder and head; null until <see cref="Interpolate"/> is called.</summary>
     public double? Alpha { get; private set; }
 
-    /// <summary>Loads the bundle's towers and heads onto <paramref name="device"/>; the interpolated tower starts as a copy of the zero-shot one.</summary>
-    /// <exception cref="WeightSpaceException">The towers or heads differ in shape.</exception>
-    public static WeightSpaceModel Load(ModelBundle bundle, string device = "cpu")
+    /// <summary>The interpolated encoder, at <see cref="Alpha"/>.</summary>
+    public IImageEncoder Encoder
     {
-        ArgumentNullException.ThrowIfNull(bundle);
-        var target = InferenceDevice.Parse(device);
-        var options = new ClipLoadOptions { Device = device };
-        var processor = ClipImageProcessor.FromFolder(bundle.ZeroShotModelFolder);
-        using var load = new PartialLoad();
-        var zeroShot = load.Keep(ClipModelFolder.Load(bundle.ZeroShotModelFolder, options));
-        var fineTuned = load.Keep(ClipModelFolder.Load(bundle.FineTunedModelFolder, options));
-        WeightInterpolation.RequireSameImageTower(zeroShot, fineTuned);
-        var interpolated = load.Keep(ClipModelFolder.Load(bundle.ZeroShotModelFolder, options));
-        var zeroShotHead = load.Keep(ZeroShotHead.Load(bundle.ZeroShotHeadPath, target));
-        var fineTunedHead = load.Keep(ZeroShotHead.Load(bundle.FineTunedHeadPath, target));
-        load.Complete();
-        return new WeightSpaceModel(zeroShot, fineTuned, interpolated, zeroShotHead, fineTunedHead, processor);
+        get
+        {
+            RequireHead();
+            return _interpolated;
+        }
     }
 
-    /// <summary>Sets the interpolated tower and head to (1 − α)·zero-shot + α·fine-tuned.</summary>
+    /// <summary>The interpolated head, at <see cref="Alpha"/>.</summary>
+    public ZeroShotHead Head => RequireHead();
+
+    /// <summary>Loads the bundle's encoders and heads onto <paramref name="device"/>; the interpolated encoder starts as a
+    /// copy of the zero-shot one.</summary>
+    /// <exception cref="WeightSpaceException">The encoders or heads differ in shape.</exception>
+    public static WeightSpaceModel Load(ModelBundle bundle, EncoderKinds kinds, string device = "cpu")
+    {
+        using var load = new PartialLoad();
+        var models = load.Keep(BundleModels.Load(bundle, kinds, device));
+        WeightInterpolation.RequireSameImageTower(models.ZeroShot, models.FineTuned);
+        var interpolated = load.Keep(models.Kind.Load(bundle.ZeroShotModelFolder, device));
+        load.Complete();
+        return new WeightSpaceModel(models, interpolated);
+    }
+
+    /// <summary>Sets the interpolated encoder and head to (1 − α)·zero-shot + α·fine-tuned.</summary>
     public void Interpolate(double alpha)
     {
-        var head = WeightInterpolation.Interpolate(_zeroShotHead, _fineTunedHead, alpha);
-        WeightInterpolation.Interpolate(_interpolated, _zeroShot, _fineTuned, alpha);
+        var head = WeightInterpolation.Interpolate(_models.ZeroShotHead, _models.FineTunedHead, alpha);
+        WeightInterpolation.Interpolate(_interpolated, _models.ZeroShot, _models.FineTuned, alpha);
         _head?.Dispose();
         _head = head;
         Alpha = alpha;
@@ -75,24 +71,13 @@ public sealed class WeightSpaceModel : IDisposable
         var head = RequireHead();
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        return FloatRows.Of(head.Logits(_interpolated.GetImageFeatures(ClipImageProcessor.ToBatch(images, _interpolated.Device))));
-    }
-
-    /// <summary>Writes the interpolated model as a CLIP folder (<c>config.json</c>, <c>model.safetensors</c>) and its head.</summary>
-    public void Save(string modelFolder, string headPath)
-    {
-        var head = RequireHead();
-        ClipModelFolder.Save(_interpolated, modelFolder);
-        head.Save(headPath);
+        return FloatRows.Of(head.Logits(_interpolated.Encode(PreprocessedImage.ToBatch(images, _interpolated.Device))));
     }
 
     public void Dispose()
     {
-        _zeroShot.Dispose();
-        _fineTuned.Dispose();
+        _models.Dispose();
         _interpolated.Dispose();
-        _zeroShotHead.Dispose();
-        _fineTunedHead.Dispose();
         _head?.Dispose();
     }
 

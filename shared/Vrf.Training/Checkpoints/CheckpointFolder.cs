@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using TorchSharp.Modules;
-using Vrf.Clip.Weights;
+using Vrf.Tensors;
 using static TorchSharp.torch;
 
 namespace Vrf.Training.Checkpoints;

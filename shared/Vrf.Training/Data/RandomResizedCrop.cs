@@ -1,3 +1,5 @@
+using Vrf.Imaging;
+
 namespace Vrf.Training.Data;
 
 /// <summary>
@@ -13,7 +15,7 @@ internal static class RandomResizedCrop
     public const double MaxRatio = 4.0 / 3.0;
     private const int Attempts = 10;
 
-    public static CropBox Sample(int width, int height, SeededRandom random)
+    public static PixelRegion Sample(int width, int height, SeededRandom random)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(height, 1);
@@ -29,7 +31,7 @@ internal static class RandomResizedCrop
             {
                 var top = random.Below(height - h + 1);
                 var left = random.Below(width - w + 1);
-                return new CropBox(left, top, w, h);
+                return new PixelRegion(left, top, w, h);
             }
         }
         var inRatio = (double)width / height;
@@ -38,6 +40,6 @@ internal static class RandomResizedCrop
             : inRatio > MaxRatio
                 ? ((int)Math.Round(height * MaxRatio, MidpointRounding.ToEven), height)
                 : (width, height);
-        return new CropBox((width - cropWidth) / 2, (height - cropHeight) / 2, cropWidth, cropHeight);
+        return new PixelRegion((width - cropWidth) / 2, (height - cropHeight) / 2, cropWidth, cropHeight);
     }
 }

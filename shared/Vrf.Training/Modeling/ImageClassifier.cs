@@ -1,59 +1,71 @@
 using TorchSharp.Modules;
-using Vrf.Clip.Modeling;
-using Vrf.Clip.ZeroShot;
+using Vrf.Encoders;
+using Vrf.Encoders.ZeroShot;
+using Vrf.Tensors;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
 namespace Vrf.Training.Modeling;
 
 /// <summary>
-/// The classifier being fine-tuned, WiSE-FT's <c>ImageClassifier</c>: CLIP's image tower (<c>vision_model</c> and
-/// <c>visual_projection</c>), L2-normalised features, and a linear head initialised from the zero-shot head (its scaled
-/// weights, bias 0). Parameter names are <c>clip.*</c> and <c>head.weight</c>, <c>head.bias</c>. The text tower and
-/// <c>logit_scale</c> are never trained. Owns the CLIP model: disposing the classifier frees it (a module disposes its
-/// registered submodules).
+/// The classifier being fine-tuned, WiSE-FT's <c>ImageClassifier</c>: an image encoder, L2-normalised features, and a
+/// linear head initialised from the zero-shot head (its scaled weights, bias 0). Parameter names are the encoder's
+/// own under its kind's name (<c>clip.vision_model.*</c>, …) and <c>head.weight</c>, <c>head.bias</c>. Only the
+/// encoder's <see cref="IImageEncoder.TrainableParameters"/> and the head are ever trained (never a text tower). Owns
+/// the encoder: disposing the classifier frees it.
 /// </summary>
 internal sealed class ImageClassifier : Module<Tensor, Tensor>
 {
-    private const string ClipPrefix = "clip.";
-    private static readonly string[] EncoderPrefixes = ["clip.vision_model.", "clip.visual_projection."];
+    private const string HeadName = "head";
 
-    private readonly ClipModel clip;
-    private readonly Linear head;
+    private readonly IImageEncoder _encoder;
+    private readonly Linear _head;
+    private readonly HashSet<string> _encoderTrainable;
 
-    public ImageClassifier(ClipModel clip, ZeroShotHead zeroShotHead) : base(nameof(ImageClassifier))
+    public ImageClassifier(IImageEncoder encoder, ZeroShotHead zeroShotHead) : base(nameof(ImageClassifier))
     {
-        this.clip = clip;
-        head = Linear(zeroShotHead.EmbeddingDim, zeroShotHead.ClassCount, hasBias: true, clip.Device, clip.DType);
+        _encoder = encoder;
+        _head = Linear(zeroShotHead.EmbeddingDim, zeroShotHead.ClassCount, hasBias: true, encoder.Device);
         using (no_grad())
         {
-            head.weight!.copy_(zeroShotHead.Weights);
-            head.bias!.zero_();
+            _head.weight!.copy_(zeroShotHead.Weights);
+            _head.bias!.zero_();
         }
-        RegisterComponents();
+        LogitScale = zeroShotHead.LogitScale.detach().clone().DetachFromDisposeScope();
+        register_module(encoder.Kind, encoder.Module);
+        register_module(HeadName, _head);
+        _encoderTrainable = [.. encoder.TrainableParameters.Select(p => $"{encoder.Kind}.{p.Name}")];
         foreach (var parameter in parameters())
         {
             parameter.requires_grad = false;
         }
     }
 
-    public ClipModel Clip => clip;
+    public IImageEncoder Encoder => _encoder;
 
-    public Parameter HeadWeight => head.weight!;
+    public Device Device => _encoder.Device;
 
-    public Parameter HeadBias => head.bias!;
+    public Parameter HeadWeight => _head.weight!;
 
-    /// <summary>Logits [images, classes] of pixels [images, 3, H, W].</summary>
+    public Parameter HeadBias => _head.bias!;
+
+    /// <summary>The zero-shot head's logit scale, which the trained head keeps (0-dimensional).</summary>
+    public Tensor LogitScale { get; }
+
+    /// <summary>Logits [images, classes] of pixels [images, channels, H, W].</summary>
     public override Tensor forward(Tensor pixelValues) => Classify(Features(pixelValues));
 
-    /// <summary>The image tower's L2-normalised features [images, projection_dim].</summary>
-    public Tensor Features(Tensor pixelValues) => L2Normalization.Normalize(clip.GetImageFeatures(pixelValues));
+    /// <summary>The encoder's L2-normalised features [images, D].</summary>
+    public Tensor Features(Tensor pixelValues) => L2Normalization.Normalize(_encoder.Encode(pixelValues));
 
     /// <summary>The head applied to normalised features.</summary>
-    public Tensor Classify(Tensor normalizedFeatures) => head.forward(normalizedFeatures);
+    public Tensor Classify(Tensor normalizedFeatures) => _head.forward(normalizedFeatures);
 
-    /// <summary>The parameters a stage trains, by name: the head's, and the image tower's when <paramref name="withEncoder"/>.
-    /// Exactly these require gradients afterwards.</summary>
+    /// <summary>The trained head as a head file holds it, with the zero-shot head's logit scale.</summary>
+    public ZeroShotHead TrainedHead() => ZeroShotHead.FromLinear(HeadWeight, HeadBias, LogitScale);
+
+    /// <summary>The parameters a stage trains, by name: the head's, and the encoder's trainable ones when
+    /// <paramref name="withEncoder"/>. Exactly these require gradients afterwards.</summary>
     public IReadOnlyList<(string Name, Parameter Parameter)> Train(bool withEncoder)
     {
         var trained = Trainable(withEncoder);
@@ -65,8 +77,18 @@ internal sealed class ImageClassifier : Module<Tensor, Tensor>
         return trained;
     }
 
-    /// <summary>The parameters of the head and, when <paramref name="withEncoder"/>, of the image tower, by name.</summary>
+    /// <summary>The parameters of the head and, when <paramref name="withEncoder"/>, the encoder's trainable ones, by name.</summary>
     public IReadOnlyList<(string Name, Parameter Parameter)> Trainable(bool withEncoder) =>
-        [.. named_parameters().Where(p => !p.name.StartsWith(ClipPrefix, StringComparison.Ordinal)
-                                          || (withEncoder && EncoderPrefixes.Any(prefix => p.name.StartsWith(prefix, StringComparison.Ordinal))))];
+        [.. named_parameters().Where(p => p.name.StartsWith(HeadName + ".", StringComparison.Ordinal)
+                                          || (withEncoder && _encoderTrainable.Contains(p.name)))];
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _encoder.Dispose();
+            LogitScale.Dispose();
+        }
+        base.Dispose(disposing);
+    }
 }

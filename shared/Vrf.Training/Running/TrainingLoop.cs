@@ -1,5 +1,5 @@
 using TorchSharp.Modules;
-using Vrf.Clip.Weights;
+using Vrf.Tensors;
 using Vrf.Training.Checkpoints;
 using Vrf.Training.Data;
 using Vrf.Training.Modeling;
@@ -129,7 +129,7 @@ internal sealed class TrainingLoop(
     private double Step(TrainingStage stage, int epoch, int[] batch, double learningRate, OptimizerHelper optimizer, IReadOnlyList<Parameter> trained)
     {
         using var scope = NewDisposeScope();
-        var device = classifier.Clip.Device;
+        var device = classifier.Device;
         var (pixels, labels) = trainingSet.Batch(batch, settings.Seed, stage.Index, epoch, device);
         Tensor logits;
         if (stage.TrainsEncoder)

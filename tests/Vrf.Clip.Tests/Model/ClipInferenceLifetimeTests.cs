@@ -1,5 +1,6 @@
 using TorchSharp;
 using Vrf.Clip.ZeroShot;
+using Vrf.Encoders.ZeroShot;
 using static TorchSharp.torch;
 
 namespace Vrf.Clip.Tests.Model;
@@ -10,7 +11,7 @@ public sealed class ClipInferenceLifetimeTests(ClipTinyReference reference) : IC
     [Fact]
     public void Batches_run_inside_dispose_scopes_leave_no_live_tensors_behind()
     {
-        using var head = ZeroShotHead.FromPromptTokenIds(
+        using var head = ClipPromptHead.FromPromptTokenIds(
             reference.Model, reference.ZeroShotInputIds, reference.ZeroShotClassCount, reference.ZeroShotTemplateCount);
         using var noGrad = no_grad();
         RunBatchInScope(head);

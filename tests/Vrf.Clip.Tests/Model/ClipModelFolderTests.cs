@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Vrf.Clip.Configuration;
 using Vrf.Clip.Modeling;
-using Vrf.Clip.Weights;
+using Vrf.Tensors;
 using Vrf.Testing;
 using static TorchSharp.torch;
 

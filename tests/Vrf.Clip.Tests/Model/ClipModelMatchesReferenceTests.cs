@@ -1,4 +1,5 @@
 using Vrf.Clip.Modeling;
+using Vrf.Tensors;
 using static TorchSharp.torch;
 
 namespace Vrf.Clip.Tests.Model;

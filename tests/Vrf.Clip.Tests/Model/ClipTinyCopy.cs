@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Vrf.Clip.Configuration;
-using Vrf.Clip.Weights;
+using Vrf.Tensors;
 using static TorchSharp.torch;
 
 namespace Vrf.Clip.Tests.Model;

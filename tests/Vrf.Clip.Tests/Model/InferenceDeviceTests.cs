@@ -1,5 +1,5 @@
 using TorchSharp;
-using Vrf.Clip.Devices;
+using Vrf.Tensors;
 using static TorchSharp.torch;
 
 namespace Vrf.Clip.Tests.Model;

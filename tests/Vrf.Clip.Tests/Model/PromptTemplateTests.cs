@@ -1,4 +1,4 @@
-using Vrf.Clip.ZeroShot;
+using Vrf.Encoders.ZeroShot;
 using Vrf.Testing;
 
 namespace Vrf.Clip.Tests.Model;

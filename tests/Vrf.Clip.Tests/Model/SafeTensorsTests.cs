@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 using System.Text.Json;
-using Vrf.Clip.Weights;
+using Vrf.Tensors;
 using Vrf.Testing;
 using static TorchSharp.torch;
 

@@ -1,4 +1,4 @@
-using Vrf.Clip.Weights;
+using Vrf.Tensors;
 using static TorchSharp.torch;
 
 namespace Vrf.Clip.Tests.Model;

@@ -1,4 +1,5 @@
 using Vrf.Clip.ZeroShot;
+using Vrf.Encoders.ZeroShot;
 using Vrf.Testing;
 using static TorchSharp.torch;
 
@@ -66,7 +67,7 @@ public sealed class ZeroShotHeadTests(ClipTinyReference reference, ITestOutputHe
     {
         using var directory = new TemporaryDirectory();
         using var head = BuildHead();
-        Vrf.Clip.Weights.SafeTensorsWriter.Write(directory.File("old.safetensors"), new Dictionary<string, Tensor>
+        Vrf.Tensors.SafeTensorsWriter.Write(directory.File("old.safetensors"), new Dictionary<string, Tensor>
         {
             [ZeroShotHead.WeightName] = head.Weights,
             [ZeroShotHead.UnscaledWeightName] = head.UnscaledWeights,
@@ -83,7 +84,7 @@ public sealed class ZeroShotHeadTests(ClipTinyReference reference, ITestOutputHe
     public void Token_ids_that_do_not_cover_every_class_and_template_are_refused()
     {
         var error = Assert.Throws<ArgumentException>(() =>
-            ZeroShotHead.FromPromptTokenIds(reference.Model, reference.ZeroShotInputIds, reference.ZeroShotClassCount + 1,
+            ClipPromptHead.FromPromptTokenIds(reference.Model, reference.ZeroShotInputIds, reference.ZeroShotClassCount + 1,
                 reference.ZeroShotTemplateCount));
         Assert.Contains("templates", error.Message);
     }
@@ -99,7 +100,7 @@ public sealed class ZeroShotHeadTests(ClipTinyReference reference, ITestOutputHe
         Assert.Equal(prompts, PromptTemplates.Prompts(classNames, templates));
     }
 
-    private ZeroShotHead BuildHead(int batchSize = 256) => ZeroShotHead.FromPromptTokenIds(
+    private ZeroShotHead BuildHead(int batchSize = 256) => ClipPromptHead.FromPromptTokenIds(
         reference.Model, reference.ZeroShotInputIds, reference.ZeroShotClassCount, reference.ZeroShotTemplateCount, batchSize);
 
     private void Matches(string name, Tensor actual) => ReferenceAssert.Matches(reference.Expected, name, actual, output);

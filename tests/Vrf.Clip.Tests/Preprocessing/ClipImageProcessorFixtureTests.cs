@@ -1,5 +1,7 @@
 using TorchSharp;
 using Vrf.Clip.Preprocessing;
+using Vrf.Encoders;
+using Vrf.Imaging;
 using Vrf.Testing;
 
 namespace Vrf.Clip.Tests.Preprocessing;
@@ -44,7 +46,7 @@ public sealed class ClipImageProcessorFixtureTests
     {
         var images = Enumerable.Range(0, Fixture.ImagePaths.Count).Select(Preprocess);
 
-        using var batch = ClipImageProcessor.ToBatch(images);
+        using var batch = PreprocessedImage.ToBatch(images);
 
         Assert.Equal(torch.ScalarType.Float32, batch.dtype);
         Assert.Equal(Fixture.Expected["pixel_values"].Shape, batch.shape);

@@ -1,4 +1,6 @@
 using Vrf.Clip.Preprocessing;
+using Vrf.Encoders;
+using Vrf.Imaging;
 
 namespace Vrf.Clip.Tests.Preprocessing;
 
@@ -117,7 +119,7 @@ public sealed class ClipImageProcessorTests
     {
         var processor = new ClipImageProcessor(new ImageProcessorConfig { DoResize = false, DoCenterCrop = false });
 
-        var error = Assert.Throws<ArgumentException>(() => ClipImageProcessor.ToBatch(
+        var error = Assert.Throws<ArgumentException>(() => PreprocessedImage.ToBatch(
             [processor.Preprocess(Noise(4, 4, 1)), processor.Preprocess(Noise(5, 4, 2))]));
 
         Assert.Contains("4x4", error.Message);

@@ -1,5 +1,5 @@
 using SkiaSharp;
-using Vrf.Clip.Preprocessing;
+using Vrf.Imaging;
 using Vrf.Testing;
 
 namespace Vrf.Clip.Tests.Preprocessing;

@@ -1,4 +1,5 @@
 using Vrf.Clip.Preprocessing;
+using Vrf.Imaging;
 
 namespace Vrf.Clip.Tests.Preprocessing;
 

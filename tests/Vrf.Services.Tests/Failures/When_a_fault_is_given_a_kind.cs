@@ -1,6 +1,6 @@
 using MassTransit.Events;
-using Vrf.Clip.Preprocessing;
 using Vrf.Contracts;
+using Vrf.Imaging;
 using Vrf.ServiceDefaults;
 using Vrf.Services.Failures;
 using Vrf.Serving.Failures;

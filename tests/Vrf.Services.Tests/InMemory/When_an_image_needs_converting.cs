@@ -1,4 +1,4 @@
-using Vrf.Clip.Preprocessing;
+using Vrf.Imaging;
 using Vrf.Services.Tests.Support;
 
 namespace Vrf.Services.Tests.InMemory;

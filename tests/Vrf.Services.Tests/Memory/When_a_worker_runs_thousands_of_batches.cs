@@ -1,13 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Vrf.Clip.Preprocessing;
 using Vrf.Contracts;
-using Vrf.Serving.Inference;
-using Vrf.Serving.Store;
+using Vrf.Encoders;
 using Vrf.Services.Embedding;
 using Vrf.Services.Models;
 using Vrf.Services.Tests.Support;
+using Vrf.Serving.Inference;
+using Vrf.Serving.Store;
 
 namespace Vrf.Services.Tests.Memory;
 
@@ -27,7 +27,7 @@ public sealed class When_a_worker_runs_thousands_of_batches(ReadyStore store) : 
     [Fact]
     public async Task Should_hold_resident_memory_flat_through_the_encoders()
     {
-        using var model = ServedModel.Load(store.Ready);
+        using var model = ServedModel.Load(store.Ready, store.Serving.GetRequiredService<EncoderKinds>());
         var batches = Enumerable.Range(0, 3)
             .Select(batch => Images(batch).Select(image => model.Preprocess(image, "query.png")).ToList())
             .ToList();
@@ -43,7 +43,8 @@ public sealed class When_a_worker_runs_thousands_of_batches(ReadyStore store) : 
     [Fact]
     public async Task Should_hold_resident_memory_flat_through_the_embedding_service()
     {
-        using var models = new ServedModels(store.Serving.GetRequiredService<ModelStore>(), Options.Create(new InferenceOptions()),
+        using var models = new ServedModels(store.Serving.GetRequiredService<ModelStore>(), store.Serving.GetRequiredService<EncoderKinds>(),
+            Options.Create(new InferenceOptions()),
             Options.Create(new ServedModelsOptions()), NullLogger<ServedModels>.Instance);
         await using var batchers = new EncoderBatchers(
             Options.Create(new EmbeddingOptions { MaxBatchSize = BatchSize, MaxBatchDelayMs = 1000 }), NullLogger<EncoderBatchers>.Instance);

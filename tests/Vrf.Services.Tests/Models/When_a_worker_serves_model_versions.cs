@@ -1,11 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Vrf.Encoders;
+using Vrf.Services.Models;
+using Vrf.Services.Tests.Support;
 using Vrf.Serving.Import;
 using Vrf.Serving.Inference;
 using Vrf.Serving.Store;
-using Vrf.Services.Models;
-using Vrf.Services.Tests.Support;
 
 namespace Vrf.Services.Tests.Models;
 
@@ -108,6 +109,7 @@ public sealed class When_a_worker_serves_model_versions : IAsyncLifetime
 
     private ServedModels Models() => new(
         _store.Serving.GetRequiredService<ModelStore>(),
+        _store.Serving.GetRequiredService<EncoderKinds>(),
         Options.Create(new InferenceOptions()),
         Options.Create(new ServedModelsOptions { PreloadOnPromotion = true }),
         NullLogger<ServedModels>.Instance);

@@ -1,8 +1,8 @@
-using Vrf.Clip.Preprocessing;
 using Vrf.Contracts;
-using Vrf.Serving.Failures;
+using Vrf.Imaging;
 using Vrf.Services.Tests.Support;
 using Vrf.Services.Tests.Support.Processes;
+using Vrf.Serving.Failures;
 
 namespace Vrf.Services.Tests.RabbitMq;
 

@@ -1,4 +1,5 @@
 using Vrf.Serving.Failures;
+using Vrf.Serving.Import;
 using Vrf.Serving.Scoring;
 using Vrf.Serving.Store;
 using Vrf.Testing.Models;
@@ -9,11 +10,20 @@ namespace Vrf.Services.Tests.Support;
 /// A model store whose model <see cref="ModelName"/> was imported and indexed in-process (clip-tiny and a perturbed
 /// copy, tiny drawn ImageFolders), and the in-process reference every service result is compared with.
 /// </summary>
-public sealed class ReadyStore : IAsyncLifetime
+public class ReadyStore : IAsyncLifetime
 {
     public const string ModelName = ReadyModelStore.ModelName;
 
+    private readonly Func<TinyWorkspace, ModelImportRequest> _import;
     private ReadyModelStore? _ready;
+
+    public ReadyStore()
+        : this(workspace => workspace.Request(ModelName))
+    {
+    }
+
+    /// <param name="import">The import of <see cref="ModelName"/> from the workspace.</param>
+    protected ReadyStore(Func<TinyWorkspace, ModelImportRequest> import) => _import = import;
 
     private ReadyModelStore Model => _ready ?? throw new InvalidOperationException("The store is not ready.");
 
@@ -27,7 +37,7 @@ public sealed class ReadyStore : IAsyncLifetime
 
     public IFailureIndex Index => Model.Index;
 
-    public async ValueTask InitializeAsync() => _ready = await ReadyModelStore.CreateAsync(TestContext.Current.CancellationToken);
+    public async ValueTask InitializeAsync() => _ready = await ReadyModelStore.CreateAsync(_import, TestContext.Current.CancellationToken);
 
     /// <summary>What <see cref="ReferenceClassifier"/> makes of an image in one process, with d measured in every mode.</summary>
     public async Task<ReferenceResult> ClassifyAsync(byte[] image, ClassificationRequest request)

@@ -1,5 +1,5 @@
 using TorchSharp;
-using Vrf.Clip.Weights;
+using Vrf.Tensors;
 
 namespace Vrf.Services.Tests.Support;
 

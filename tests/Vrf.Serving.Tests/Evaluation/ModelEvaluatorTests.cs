@@ -19,21 +19,16 @@ namespace Vrf.Serving.Tests.Evaluation;
 /// </summary>
 public sealed class ModelEvaluatorTests : IClassFixture<ReadyModel>, IDisposable
 {
-    private const int PerClass = 4;
+    private const int PerClass = TestSplits.PerClass;
 
     private readonly ReadyModel _model;
-    private readonly TemporaryDirectory _folder = new();
+    private readonly TestSplits _splits = new();
 
-    public ModelEvaluatorTests(ReadyModel model)
-    {
-        _model = model;
-        TinyImages.WriteImageFolder(Id, TinyWorkspace.ClassNames, PerClass, seed: 3);
-        TinyImages.WriteInvertedImageFolder(Inverted, TinyWorkspace.ClassNames, PerClass, seed: 4);
-    }
+    public ModelEvaluatorTests(ReadyModel model) => _model = model;
 
-    private string Id => _folder.File("id");
+    private string Id => _splits.Id;
 
-    private string Inverted => _folder.File("inverted");
+    private string Inverted => _splits.Inverted;
 
     private ModelEvaluator Evaluator => _model.Services.GetRequiredService<ModelEvaluator>();
 
@@ -44,26 +39,24 @@ public sealed class ModelEvaluatorTests : IClassFixture<ReadyModel>, IDisposable
     {
         var evaluation = await Evaluate(EvaluationMethods.All);
 
-        using var served = ServedModel.Load(_model.Ready);
+        using var served = ServedModel.Load(_model.Ready, _model.Kinds);
         var classifier = new ReferenceClassifier(served, _model.Index);
         var choice = evaluation.WeightSpace!;
         Assert.True(choice.ChosenOnValidation);
         var ensemble = _model.Services.GetRequiredService<WeightSpaceEnsembleBuilder>()
             .Create(new WeightSpaceEnsembleRequest(new ModelReference("tiny", _model.Ready.Id.Version), choice.Alpha),
                 cancellationToken: TestContext.Current.CancellationToken);
-        using var interpolated = ServedModel.Load(ensemble);
+        using var interpolated = ServedModel.Load(ensemble, _model.Kinds);
         foreach (var split in evaluation.Splits)
         {
             var dataset = ImageFolderDataset.Open(split.Folder, TinyWorkspace.ClassNames);
             Assert.Equal(dataset.Count, split.Images);
-            Assert.Equal(await ServedAccuracy(classifier, dataset, ScoringMode.ZeroShot), split.Accuracies[EvaluationMethod.ZeroShot]);
-            Assert.Equal(await ServedAccuracy(classifier, dataset, ScoringMode.FineTuned), split.Accuracies[EvaluationMethod.FineTuned]);
-            Assert.Equal(await ServedAccuracy(classifier, dataset, ScoringMode.OutputSpace), split.Accuracies[EvaluationMethod.OutputSpace]);
-            Assert.Equal(await ServedAccuracy(classifier, dataset, ScoringMode.Vrf), split.Accuracies[EvaluationMethod.Vrf]);
+            Assert.Equal(await ServedPipeline.Accuracy(classifier, dataset, ScoringMode.ZeroShot), split.Accuracies[EvaluationMethod.ZeroShot]);
+            Assert.Equal(await ServedPipeline.Accuracy(classifier, dataset, ScoringMode.FineTuned), split.Accuracies[EvaluationMethod.FineTuned]);
+            Assert.Equal(await ServedPipeline.Accuracy(classifier, dataset, ScoringMode.OutputSpace), split.Accuracies[EvaluationMethod.OutputSpace]);
+            Assert.Equal(await ServedPipeline.Accuracy(classifier, dataset, ScoringMode.Vrf), split.Accuracies[EvaluationMethod.Vrf]);
             // The weight-space ensemble is the fine-tuned side of the version vrf models wse makes at the same α.
-            var wse = dataset.Samples.Count(sample =>
-                Argmax(interpolated.Embed([interpolated.Preprocess(File.ReadAllBytes(sample.Path), sample.Id)])[0].FineTunedLogits) == sample.Label);
-            Assert.Equal((double)wse / dataset.Count, split.Accuracies[EvaluationMethod.WeightSpace]);
+            Assert.Equal(ServedPipeline.FineTunedAccuracy(interpolated, dataset), split.Accuracies[EvaluationMethod.WeightSpace]);
         }
         Assert.Equal(EvaluationMethods.All.Select(method => evaluation.OutOfDistribution[0].Accuracies[method]),
             EvaluationMethods.All.Select(method => evaluation.OutOfDistributionMean(method)!.Value));
@@ -125,7 +118,7 @@ public sealed class ModelEvaluatorTests : IClassFixture<ReadyModel>, IDisposable
             (await Refused<ModelNotFoundException>(new ModelEvaluationRequest(new ModelReference("nobody", null), Id, [], EvaluationMethods.All))).Message);
     }
 
-    public void Dispose() => _folder.Dispose();
+    public void Dispose() => _splits.Dispose();
 
     private Task<ModelEvaluation> Evaluate(IReadOnlyList<EvaluationMethod> methods) =>
         Evaluator.EvaluateAsync(new ModelEvaluationRequest(new ModelReference("tiny", _model.Ready.Id.Version), Id,
@@ -136,18 +129,4 @@ public sealed class ModelEvaluatorTests : IClassFixture<ReadyModel>, IDisposable
 
     private async Task<TException> Refused<TException>(ModelEvaluationRequest request) where TException : Exception =>
         await Assert.ThrowsAsync<TException>(() => Evaluator.EvaluateAsync(request, cancellationToken: TestContext.Current.CancellationToken));
-
-    private static async Task<double> ServedAccuracy(ReferenceClassifier classifier, ImageFolderDataset dataset, ScoringMode mode)
-    {
-        var correct = 0;
-        foreach (var sample in dataset.Samples)
-        {
-            var result = await classifier.ClassifyAsync(await File.ReadAllBytesAsync(sample.Path), sample.Id, new ClassificationRequest(mode),
-                TestContext.Current.CancellationToken);
-            correct += result.Predicted.Index == sample.Label ? 1 : 0;
-        }
-        return (double)correct / dataset.Count;
-    }
-
-    private static int Argmax(float[] logits) => Array.IndexOf(logits, logits.Max());
 }

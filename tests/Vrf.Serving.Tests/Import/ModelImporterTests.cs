@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Vrf.Clip.ZeroShot;
+using Vrf.Encoders.ZeroShot;
 using Vrf.Serving.Datasets;
 using Vrf.Serving.Import;
 using Vrf.Serving.Store;

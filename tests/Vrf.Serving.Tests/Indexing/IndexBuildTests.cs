@@ -1,4 +1,4 @@
-using Vrf.Clip.ZeroShot;
+using Vrf.Encoders.ZeroShot;
 using Vrf.Method;
 using Vrf.Method.Evaluation;
 using Vrf.Serving.Datasets;
@@ -59,7 +59,7 @@ public sealed class IndexBuildTests(ReadyModel model) : IClassFixture<ReadyModel
     public void The_failure_set_equals_an_independent_selection_from_the_same_models_outputs()
     {
         var train = ImageFolderDataset.Open(model.Workspace.Train, TinyWorkspace.ClassNames);
-        using var served = ServedModel.Load(model.Ready);
+        using var served = ServedModel.Load(model.Ready, model.Kinds);
         var embeddings = train.Samples.Select(sample => served.Embed([served.Preprocess(File.ReadAllBytes(sample.Path), sample.Id)])[0]).ToList();
         var labels = train.Samples.Select(sample => sample.Label).ToList();
 
@@ -81,7 +81,7 @@ public sealed class IndexBuildTests(ReadyModel model) : IClassFixture<ReadyModel
     public void Temperatures_and_the_weight_are_what_the_core_library_finds_on_the_validation_images()
     {
         var validation = ImageFolderDataset.Open(model.Workspace.Validation, TinyWorkspace.ClassNames);
-        using var served = ServedModel.Load(model.Ready);
+        using var served = ServedModel.Load(model.Ready, model.Kinds);
         var embeddings = served.Embed([.. validation.Samples.Select(sample => served.Preprocess(File.ReadAllBytes(sample.Path), sample.Id))]);
         var labels = validation.Samples.Select(sample => sample.Label).ToList();
         var logits = new ModelLogits(Rows(embeddings.Select(e => e.ZeroShotLogits)), Rows(embeddings.Select(e => e.FineTunedLogits)));

@@ -8,7 +8,7 @@ namespace Vrf.Serving.Tests.Scoring;
 
 public sealed class ReferenceClassifierTests(ReadyModel model) : IClassFixture<ReadyModel>, IDisposable
 {
-    private readonly ServedModel _served = ServedModel.Load(model.Ready);
+    private readonly ServedModel _served = ServedModel.Load(model.Ready, model.Kinds);
 
     [Fact]
     public async Task Vrf_probabilities_sum_to_one_and_equal_a_hand_computation_from_the_parts()

@@ -1,6 +1,8 @@
 using Vrf.Clip;
+using Vrf.Clip.Configuration;
 using Vrf.Clip.Modeling;
-using Vrf.Clip.ZeroShot;
+using Vrf.Encoders;
+using Vrf.Encoders.ZeroShot;
 using Vrf.Serving.WeightSpace;
 using Vrf.Testing;
 using Vrf.Testing.Models;
@@ -11,15 +13,16 @@ namespace Vrf.Serving.Tests.WeightSpace;
 /// <summary>θ = (1 − α)·θ_zs + α·θ_ft on clip-tiny and a perturbed copy of it, parameter by parameter.</summary>
 public sealed class WeightInterpolationTests : IDisposable
 {
+    private static readonly ClipEncoderKind Clip = new();
     private readonly TemporaryDirectory _folder = new();
-    private readonly ClipModel _zeroShot;
-    private readonly ClipModel _fineTuned;
+    private readonly IImageEncoder _zeroShot;
+    private readonly IImageEncoder _fineTuned;
 
     public WeightInterpolationTests()
     {
         TinyClip.WritePerturbedCopy(_folder.File("fine-tuned"), seed: 11, scale: 0.1);
-        _zeroShot = ClipModelFolder.Load(TinyClip.ZeroShotFolder);
-        _fineTuned = ClipModelFolder.Load(_folder.File("fine-tuned"));
+        _zeroShot = Clip.Load(TinyClip.ZeroShotFolder, "cpu");
+        _fineTuned = Clip.Load(_folder.File("fine-tuned"), "cpu");
         using var noGrad = no_grad();
         var projection = Parameter(_fineTuned, "visual_projection.weight");
         using var noise = randn(projection.shape, generator: new Generator(3)) * 0.1;
@@ -32,7 +35,7 @@ public sealed class WeightInterpolationTests : IDisposable
     [InlineData(1.0)]
     public void Every_image_tower_parameter_is_the_exact_mix_and_the_rest_stays_the_zero_shot_models(double alpha)
     {
-        using var target = ClipModelFolder.Load(TinyClip.ZeroShotFolder);
+        using var target = Clip.Load(TinyClip.ZeroShotFolder, "cpu");
         using (no_grad())
         {
             Parameter(target, "text_projection.weight").mul_(3);
@@ -42,10 +45,10 @@ public sealed class WeightInterpolationTests : IDisposable
         WeightInterpolation.Interpolate(target, _zeroShot, _fineTuned, alpha);
 
         var interpolated = 0;
-        foreach (var (name, parameter) in target.named_parameters())
+        foreach (var (name, parameter) in target.Module.named_parameters())
         {
             var actual = Floats(parameter);
-            if (!WeightInterpolation.IsImageTowerParameter(name))
+            if (!IsImageTowerParameter(name))
             {
                 Assert.Equal(Floats(name == "text_projection.weight" ? textBefore : Parameter(_zeroShot, name)), actual);
                 continue;
@@ -61,7 +64,7 @@ public sealed class WeightInterpolationTests : IDisposable
             };
             Assert.True(expected.SequenceEqual(actual), $"{name} at α = {alpha} is not the exact mix");
         }
-        Assert.Equal(_zeroShot.named_parameters().Count(p => WeightInterpolation.IsImageTowerParameter(p.name)), interpolated);
+        Assert.Equal(_zeroShot.Module.named_parameters().Count(p => IsImageTowerParameter(p.name)), interpolated);
         Assert.NotEqual(Floats(Parameter(_zeroShot, "vision_model.post_layernorm.weight")), Floats(Parameter(_fineTuned, "vision_model.post_layernorm.weight")));
     }
 
@@ -84,7 +87,9 @@ public sealed class WeightInterpolationTests : IDisposable
     [Fact]
     public void Towers_of_different_shapes_are_refused_naming_what_differs()
     {
-        using var shallower = new ClipModel(_zeroShot.Config with { Vision = _zeroShot.Config.Vision with { NumHiddenLayers = 1 } });
+        var config = ClipConfig.Load(Path.Combine(TinyClip.ZeroShotFolder, ClipConfig.FileName));
+        using var shallower = new ClipImageEncoder(new ClipModel(config with { Vision = config.Vision with { NumHiddenLayers = 1 } }),
+            TinyClip.ZeroShotFolder);
 
         var error = Assert.Throws<WeightSpaceException>(() => WeightInterpolation.Interpolate(_zeroShot, _zeroShot, shallower, 0.5));
 
@@ -125,8 +130,12 @@ public sealed class WeightInterpolationTests : IDisposable
         _ => [.. zeroShot.Zip(fineTuned, (zs, ft) => (float)(((double)zs + ft) / 2))],
     };
 
-    private static Tensor Parameter(ClipModel model, string name) =>
-        model.named_parameters().Single(p => p.name == name).parameter;
+    /// <summary>CLIP's image tower and its projection: the parameters a weight-space ensemble mixes.</summary>
+    private static bool IsImageTowerParameter(string name) =>
+        name.StartsWith("vision_model.", StringComparison.Ordinal) || name.StartsWith("visual_projection.", StringComparison.Ordinal);
+
+    private static Tensor Parameter(IImageEncoder encoder, string name) =>
+        encoder.Module.named_parameters().Single(p => p.name == name).parameter;
 
     private static float[] Floats(Tensor tensor) => tensor.detach().cpu().contiguous().data<float>().ToArray();
 }

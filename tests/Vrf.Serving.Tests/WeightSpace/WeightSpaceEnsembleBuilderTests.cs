@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Vrf.Clip;
-using Vrf.Clip.ZeroShot;
+using Vrf.Encoders.ZeroShot;
 using Vrf.Serving.Import;
 using Vrf.Serving.Indexing;
 using Vrf.Serving.Store;
@@ -75,13 +75,14 @@ public sealed class WeightSpaceEnsembleBuilderTests(ReadyModel model) : IClassFi
     /// <summary>The created version's fine-tuned tower and head are the source's interpolated at α, bit for bit.</summary>
     private static void AssertInterpolated(ModelBundle source, ModelBundle created, double alpha)
     {
-        using var zeroShot = ClipModelFolder.Load(source.ZeroShotModelFolder);
-        using var fineTuned = ClipModelFolder.Load(source.FineTunedModelFolder);
-        using var expected = ClipModelFolder.Load(source.ZeroShotModelFolder);
+        var clip = new ClipEncoderKind();
+        using var zeroShot = clip.Load(source.ZeroShotModelFolder, "cpu");
+        using var fineTuned = clip.Load(source.FineTunedModelFolder, "cpu");
+        using var expected = clip.Load(source.ZeroShotModelFolder, "cpu");
         WeightInterpolation.Interpolate(expected, zeroShot, fineTuned, alpha);
-        using var actual = ClipModelFolder.Load(created.FineTunedModelFolder);
-        var actualParameters = actual.named_parameters().ToDictionary(p => p.name, p => p.parameter);
-        foreach (var (name, parameter) in expected.named_parameters())
+        using var actual = clip.Load(created.FineTunedModelFolder, "cpu");
+        var actualParameters = actual.Module.named_parameters().ToDictionary(p => p.name, p => p.parameter);
+        foreach (var (name, parameter) in expected.Module.named_parameters())
         {
             Assert.True(Floats(parameter).SequenceEqual(Floats(actualParameters[name])), $"{name} is not the interpolation at α = {alpha}");
         }

@@ -1,4 +1,5 @@
 using Vrf.Clip.Preprocessing;
+using Vrf.Imaging;
 using Vrf.Testing.Models;
 using Vrf.Training.Data;
 
@@ -25,7 +26,7 @@ public sealed class AugmentationTests
     {
         var box = RandomResizedCrop.Sample(100, 10, SeededRandom.For(3, 1, 2, 4));
 
-        Assert.Equal(new CropBox(43, 0, 13, 10), box);
+        Assert.Equal(new PixelRegion(43, 0, 13, 10), box);
     }
 
     [Fact]

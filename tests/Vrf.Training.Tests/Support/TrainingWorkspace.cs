@@ -1,10 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Vrf.Contracts;
+using Vrf.Encoders;
 using Vrf.Serving.Import;
 using Vrf.Serving.Store;
 using Vrf.Testing;
 using Vrf.Testing.Models;
+using Vrf.Testing.Models.ConvNet;
 using Vrf.Training.Hosting;
 
 [assembly: AssemblyFixture(typeof(Vrf.Training.Tests.Support.TrainingWorkspace))]
@@ -13,8 +15,9 @@ namespace Vrf.Training.Tests.Support;
 
 /// <summary>
 /// One <see cref="TinyWorkspace"/> for the whole test assembly: its model "tiny" imported as the base version (the
-/// clip-tiny zero-shot model and its prompt head), and fine-tuning registered as a service registers it. Every test
-/// trains under its own job id and checkpoint folder, so tests share the store without seeing each other's work.
+/// clip-tiny zero-shot model and its prompt head), its model "convnet" of the second encoder kind imported too, and
+/// fine-tuning registered as a service registers it (with that kind beside CLIP). Every test trains under its own job
+/// id and checkpoint folder, so tests share the store without seeing each other's work.
 /// </summary>
 public sealed class TrainingWorkspace : IDisposable
 {
@@ -26,6 +29,7 @@ public sealed class TrainingWorkspace : IDisposable
         Workspace = new TinyWorkspace();
         Services = Provider(Workspace.Store);
         Base = Services.GetRequiredService<ModelImporter>().Import(Workspace.Request(ReadyModelStore.ModelName)).Id;
+        ConvNetBase = Services.GetRequiredService<ModelImporter>().Import(Workspace.ConvNetRequest("convnet")).Id;
     }
 
     public TinyWorkspace Workspace { get; }
@@ -34,7 +38,12 @@ public sealed class TrainingWorkspace : IDisposable
 
     public ModelVersionId Base { get; }
 
+    /// <summary>The base version of the second encoder kind (<c>tiny-convnet</c>).</summary>
+    public ModelVersionId ConvNetBase { get; }
+
     public ModelStore Store => Services.GetRequiredService<ModelStore>();
+
+    public EncoderKinds Kinds => Services.GetRequiredService<EncoderKinds>();
 
     public ModelBundle BaseBundle => Store.Get(Base);
 
@@ -45,14 +54,18 @@ public sealed class TrainingWorkspace : IDisposable
     public string NewFolder() => Directory.CreateDirectory(_scratch.File($"f{Interlocked.Increment(ref _folders)}")).FullName;
 
     /// <summary>A job on the workspace's images with small settings: a batch of 4 gives 5 steps per epoch.</summary>
+    /// <param name="baseVersion">The version to train from; <see cref="Base"/> when null.</param>
     public FineTuningJob Job(FineTuningRecipe recipe, int epochs = 2, double? learningRate = null, int checkpointEverySteps = 1000,
-        int? warmupSteps = null, int batchSize = 4, int linearProbeEpochs = 1, Guid? jobId = null) =>
-        new(jobId ?? Guid.NewGuid(), Base, Workspace.Train, Workspace.Validation, null,
+        int? warmupSteps = null, int batchSize = 4, int linearProbeEpochs = 1, Guid? jobId = null, ModelVersionId? baseVersion = null)
+    {
+        var from = baseVersion ?? Base;
+        return new(jobId ?? Guid.NewGuid(), from, Workspace.Train, Workspace.Validation, null,
             FineTuningSettings.From(
-                new RetrainModel(Guid.Empty, Base.Name, Base.Version, Workspace.Train, Workspace.Validation, recipe,
+                new RetrainModel(Guid.Empty, from.Name, from.Version, Workspace.Train, Workspace.Validation, recipe,
                     Epochs: epochs, BatchSize: batchSize, LearningRate: learningRate, WarmupSteps: warmupSteps,
                     LinearProbeEpochs: linearProbeEpochs, CheckpointEverySteps: checkpointEverySteps),
                 defaultCheckpointEverySteps: 100));
+    }
 
     public void Dispose()
     {
@@ -71,6 +84,7 @@ public sealed class TrainingWorkspace : IDisposable
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging()
             .AddFineTuning(configuration)
+            .AddTinyConvNet()
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 }

@@ -1,4 +1,4 @@
-using Vrf.Clip.Weights;
+using Vrf.Tensors;
 
 namespace Vrf.Training.Tests.Support;
 

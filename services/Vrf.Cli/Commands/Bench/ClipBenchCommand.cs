@@ -1,7 +1,7 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
 using TorchSharp;
-using Vrf.Clip.Devices;
+using Vrf.Tensors;
 using static TorchSharp.torch;
 
 namespace Vrf.Cli.Commands.Bench;

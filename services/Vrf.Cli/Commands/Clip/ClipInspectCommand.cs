@@ -2,7 +2,7 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using Vrf.Clip;
 using Vrf.Clip.Inspection;
-using Vrf.Clip.ZeroShot;
+using Vrf.Encoders.ZeroShot;
 
 namespace Vrf.Cli.Commands.Clip;
 
