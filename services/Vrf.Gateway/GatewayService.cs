@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Vrf.Gateway.Console;
 using Vrf.ServiceDefaults;
 
 namespace Vrf.Gateway;
@@ -9,8 +10,9 @@ public static class GatewayService
     /// <summary>Its name in <c>vrf serve --services</c>.</summary>
     public const string Name = "gateway";
 
-    /// <summary>The HTTP API (its spans all come from ASP.NET Core and MassTransit) with the classification client's
-    /// consumer on the host's bus; unexpected errors and bare status codes answer as problem details.</summary>
+    /// <summary>The HTTP API (its spans all come from ASP.NET Core and MassTransit) and the web console at <c>/</c>, with
+    /// the classification client's and the event stream's consumers on the host's bus; unexpected errors and bare status
+    /// codes answer as problem details.</summary>
     public static ServiceModule Module { get; } = new(
         Name,
         TelemetrySource: null,
@@ -20,6 +22,7 @@ public static class GatewayService
         {
             app.UseExceptionHandler();
             app.UseStatusCodePages();
+            app.UseConsole();
             app.MapGatewayEndpoints();
         });
 }
