@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Builder;
-using Vrf.Gateway.Console;
+using Vrf.Gateway.WebConsole;
 using Vrf.ServiceDefaults;
 
 namespace Vrf.Gateway;

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Vrf.Gateway.Console;
+using Vrf.Gateway.WebConsole;
 using Vrf.Gateway.Tests.Support;
 
-namespace Vrf.Gateway.Tests.Console;
+namespace Vrf.Gateway.Tests.WebConsole;
 
 /// <summary>The web console's files, served by the gateway beside its API.</summary>
 public sealed partial class When_the_console_is_served(GatewayApp app) : IClassFixture<GatewayApp>

@@ -3,11 +3,11 @@ using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Net.Http.Headers;
 
-namespace Vrf.Gateway.Console;
+namespace Vrf.Gateway.WebConsole;
 
 /// <summary>
 /// The web console: static pages and ES modules (no build step, no third-party code) embedded in this assembly from
-/// <c>Console/wwwroot</c> and served at <c>/</c>, beside the API they call. Browsers revalidate them on every load
+/// <c>WebConsole/wwwroot</c> and served at <c>/</c>, beside the API they call. Browsers revalidate them on every load
 /// (ETag), so an upgraded gateway serves its own console at once, and a content security policy lets the pages load
 /// nothing from anywhere but the gateway.
 /// </summary>
@@ -19,7 +19,7 @@ public static class ConsoleFiles
         "default-src 'self'; img-src 'self' blob: data:; script-src 'self'; style-src 'self'; connect-src 'self'; " +
         "frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
-    private static readonly IFileProvider Files = new ManifestEmbeddedFileProvider(typeof(ConsoleFiles).Assembly, "Console/wwwroot");
+    private static readonly IFileProvider Files = new ManifestEmbeddedFileProvider(typeof(ConsoleFiles).Assembly, "WebConsole/wwwroot");
 
     /// <summary>Serves the console: <c>/</c> is its page, the rest its modules and style sheet.</summary>
     public static WebApplication UseConsole(this WebApplication app)
