@@ -16,7 +16,7 @@ export function weightGauge(omega) {
       'aria-valuenow': omega.toFixed(3),
       'aria-valuetext': `ω = ${omega.toFixed(3)}: the ensemble ${leaning}`,
       'aria-label': 'Ensemble weight ω',
-    }, h('span', { class: 'gauge-marker', style: `left: ${position}` })),
+    }, h('span', { class: 'gauge-marker', style: { left: position } })),
     h('div', { class: 'gauge-ends', 'aria-hidden': 'true' }, h('span', {}, 'trust zero-shot'), h('span', {}, 'trust fine-tuned')));
 }
 
@@ -25,7 +25,7 @@ export function probabilityBars(classes) {
   return h('ol', { class: 'bars' }, classes.map((entry) =>
     h('li', {},
       h('span', { class: 'bar-name' }, entry.name),
-      h('span', { class: 'bar-track', 'aria-hidden': 'true' }, h('span', { class: 'bar-fill', style: `width: ${(entry.probability * 100).toFixed(1)}%` })),
+      h('span', { class: 'bar-track', 'aria-hidden': 'true' }, h('span', { class: 'bar-fill', style: { width: `${(entry.probability * 100).toFixed(1)}%` } })),
       h('span', { class: 'bar-value' }, percent(entry.probability)))));
 }
 

@@ -1,11 +1,13 @@
 // Builds elements without HTML strings, so no text from the API is ever parsed as markup.
 //   h('button', { class: 'primary', type: 'button', onclick: go }, 'Go')
 // Properties starting with "on" become listeners; false, null and undefined values are left out; true sets an empty attribute.
+// A style is an object of CSS properties, set through the DOM (the console's content security policy forbids style attributes).
 export function h(tag, properties = {}, ...children) {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(properties)) {
     if (value === false || value === null || value === undefined) continue;
     if (name.startsWith('on') && typeof value === 'function') element.addEventListener(name.slice(2), value);
+    else if (name === 'style') Object.assign(element.style, value);
     else if (name === 'class') element.className = value;
     else if (name === 'value' && 'value' in element) element.value = value;
     else element.setAttribute(name, value === true ? '' : String(value));

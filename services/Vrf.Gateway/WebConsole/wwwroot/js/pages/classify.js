@@ -7,12 +7,12 @@ import { announce, field, fill, h, select, uniqueId } from '../dom.js';
 import { decimal, milliseconds, percent } from '../format.js';
 
 const modes = [
-  ['vrf', 'VRF: weight ω per image from d'],
-  ['zero-shot', 'Zero-shot model only'],
-  ['fine-tuned', 'Fine-tuned model only'],
-  ['ose', 'Output-space ensemble: one weight α'],
+  ['vrf', 'VRF (ω per image)'],
+  ['zero-shot', 'Zero-shot only'],
+  ['fine-tuned', 'Fine-tuned only'],
+  ['ose', 'OSE (one α for all)'],
 ];
-const modeNames = Object.fromEntries(modes.map(([value, text]) => [value, text.split(':')[0]]));
+const modeNames = { vrf: 'VRF', 'zero-shot': 'Zero-shot only', 'fine-tuned': 'Fine-tuned only', ose: 'Output-space ensemble' };
 const parallelRequests = 3;
 
 export async function renderClassify(body, signal) {
@@ -86,7 +86,7 @@ export async function renderClassify(body, signal) {
     h('form', { class: 'settings', 'aria-label': 'Classification settings', onsubmit: (event) => event.preventDefault() },
       field('Model', model),
       field('Version', version, 'The current version unless you pick one.'),
-      field('Mode', mode),
+      field('Mode', mode, 'How the two models are combined.'),
       field('α (output-space ensemble)', alpha, 'The fine-tuned model’s weight, 0 to 1.'),
       field('Top classes', topK),
       field('Nearest failures', nearest, 'Training images the zero-shot model got wrong, closest first.')),
@@ -105,6 +105,10 @@ function runLimited(jobs, limit) {
 function pendingCard(file) {
   const preview = h('img', { class: 'query', alt: `The image ${file.name}`, src: URL.createObjectURL(file) });
   preview.addEventListener('load', () => URL.revokeObjectURL(preview.src), { once: true });
+  preview.addEventListener('error', () => {
+    URL.revokeObjectURL(preview.src);
+    preview.replaceWith(h('div', { class: 'query no-preview', role: 'img', 'aria-label': `No preview of ${file.name}` }, 'no preview'));
+  }, { once: true });
   const titleId = uniqueId('result');
   return h('article', { class: 'result', 'aria-labelledby': titleId, 'aria-busy': 'true' },
     preview,

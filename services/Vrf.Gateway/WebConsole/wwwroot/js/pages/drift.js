@@ -29,6 +29,7 @@ export async function renderDrift(body, signal) {
   }
   const report = h('div', { class: 'drift', 'aria-live': 'polite' });
   const history = h('ol', { class: 'history' });
+  const quiet = h('p', { class: 'hint' }, 'No alarm was raised or cleared since this page was opened.');
   const live = liveIndicator();
   const refresh = h('button', { type: 'button' }, 'Refresh');
   const load = async () => {
@@ -45,14 +46,15 @@ export async function renderDrift(body, signal) {
     h('p', { class: 'lead' }, 'The monitor compares each served version’s recent results with its validation images: how far they are from ' +
       'the zero-shot failures (d), how the two models agree and which classes are predicted. An alarm is raised when a test crosses its threshold ' +
       'and cleared when traffic looks like validation again.'),
-    h('form', { class: 'settings', 'aria-label': 'Drift report', onsubmit: (event) => event.preventDefault() }, field('Model', model), h('div', { class: 'field end' }, refresh)),
+    h('form', { class: 'settings inline', 'aria-label': 'Drift report', onsubmit: (event) => event.preventDefault() }, field('Model', model), refresh),
     report,
-    h('section', { 'aria-labelledby': 'history-title' }, h('h2', { id: 'history-title' }, 'Alarms'), live.element, history));
+    h('section', { 'aria-labelledby': 'history-title' }, h('h2', { id: 'history-title' }, 'Alarms'), live.element, quiet, history));
   await load();
 
   followEvents((event, data) => {
     if (event !== 'distribution-shift-detected' && event !== 'distribution-shift-cleared') return;
     const raised = event === 'distribution-shift-detected';
+    quiet.remove();
     history.prepend(h('li', { class: raised ? 'raised' : 'cleared' },
       h('strong', {}, `${data.modelName} v${data.modelVersion}: ${raised ? 'drift detected' : 'back to normal'}`),
       ` at ${time(raised ? data.detectedAt : data.clearedAt)}, over ${data.window.size} results`));
