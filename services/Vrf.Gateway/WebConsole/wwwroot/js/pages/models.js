@@ -11,6 +11,8 @@ export async function renderModels(body, signal) {
   const models = await api.models();
   const sections = new Map();
   const indexing = new Map();
+  // Versions whose details are open: a section drawn again (on any event, replayed ones included) keeps them open.
+  const opened = new Set();
   const live = liveIndicator();
   const problem = h('p', { class: 'problem', role: 'alert', hidden: true });
   const empty = h('p', { class: 'empty' }, 'The model store holds no model yet. Import one with `vrf models import`; it appears here as soon as it is.');
@@ -24,13 +26,17 @@ export async function renderModels(body, signal) {
   };
   const show = async (name) => {
     const details = await api.model(name);
-    const section = modelSection(details, indexing, async (action, version) => {
+    const section = modelSection(details, indexing, opened, async (action, version) => {
       report(await act(action, details, version));
       await show(name);
     });
     empty.remove();
-    if (sections.has(name)) sections.get(name).replaceWith(section);
+    const old = sections.get(name);
+    // Focus stays on the same control of a section drawn again, so an event does not throw a keyboard user out.
+    const focused = old?.contains(document.activeElement) ? document.activeElement.dataset.key : undefined;
+    if (old) old.replaceWith(section);
     else list.append(section);
+    if (focused) section.querySelector(`[data-key="${CSS.escape(focused)}"]`)?.focus();
     sections.set(name, section);
   };
   for (const model of models) await show(model.name);
@@ -73,41 +79,44 @@ async function act(action, details, version) {
   }
 }
 
-function modelSection(details, indexing, onAction) {
+function modelSection(details, indexing, opened, onAction) {
   const titleId = uniqueId('model');
   const table = h('table', { class: 'versions' },
     h('caption', {}, `Versions of ${details.name}`),
     h('thead', {}, h('tr', {}, ['Version', 'Status', 'Created', 'K', '|V|', 'a', 'b', 'T zero-shot', 'T fine-tuned', 'OSE α', 'Actions']
       .map((name) => h('th', { scope: 'col' }, name)))),
-    h('tbody', {}, details.versions.slice().reverse().flatMap((version) => versionRows(details, version, indexing, onAction))));
+    h('tbody', {}, details.versions.slice().reverse().flatMap((version) => versionRows(details, version, indexing, opened, onAction))));
   return h('section', { class: 'model card', 'aria-labelledby': titleId },
     h('h2', { id: titleId }, details.name, ' ',
       h('span', { class: 'badge current' }, details.currentVersion ? `current: v${details.currentVersion}` : 'no ready version')),
     h('div', { class: 'table-scroll', role: 'region', 'aria-label': `Versions of ${details.name}`, tabindex: 0 }, table));
 }
 
-function versionRows(details, version, indexing, onAction) {
+function versionRows(details, version, indexing, opened, onAction) {
   const p = version.parameters;
   const isCurrent = details.currentVersion === version.version;
+  const key = `${details.name}@${version.version}`;
   const detailId = uniqueId('version');
-  const toggle = h('button', { type: 'button', class: 'link', 'aria-expanded': 'false', 'aria-controls': detailId }, `v${version.version}`);
-  const detailRow = h('tr', { id: detailId, class: 'version-details', hidden: true },
+  const toggle = h('button', { type: 'button', class: 'link', 'aria-expanded': String(opened.has(key)), 'aria-controls': detailId, 'data-key': key }, `v${version.version}`);
+  const detailRow = h('tr', { id: detailId, class: 'version-details', hidden: !opened.has(key) },
     h('td', { colspan: 11 }, versionDetails(details.name, version)));
   toggle.addEventListener('click', () => {
     const open = toggle.getAttribute('aria-expanded') !== 'true';
     toggle.setAttribute('aria-expanded', String(open));
     detailRow.hidden = !open;
+    if (open) opened.add(key);
+    else opened.delete(key);
   });
-  const progress = indexing.get(`${details.name}@${version.version}`);
+  const progress = indexing.get(key);
   const status = version.status === 'indexing' && progress
     ? `indexing: ${progress.phase} ${progress.completed}/${progress.total}`
     : version.status;
   const actions = [];
   if (version.status === 'ready' && !isCurrent) {
-    actions.push(h('button', { type: 'button', onclick: () => onAction('promote', version) }, 'Promote'));
+    actions.push(h('button', { type: 'button', 'data-key': `${key}:promote`, onclick: () => onAction('promote', version) }, 'Promote'));
   }
   if (version.status !== 'retired') {
-    actions.push(h('button', { type: 'button', class: 'danger', onclick: () => onAction('retire', version) }, 'Retire'));
+    actions.push(h('button', { type: 'button', class: 'danger', 'data-key': `${key}:retire`, onclick: () => onAction('retire', version) }, 'Retire'));
   }
   return [
     h('tr', { class: isCurrent ? 'is-current' : null },
