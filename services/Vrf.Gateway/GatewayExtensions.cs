@@ -34,6 +34,7 @@ public static class GatewayExtensions
         services.AddModelStore();
         services.TryAddSingleton<FineTuningJobStore>();
         services.TryAddSingleton<EvaluationRecords>();
+        services.TryAddSingleton<ClassificationMetrics>();
         services.AddLiveEvents();
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(json =>
