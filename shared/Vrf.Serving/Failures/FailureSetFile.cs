@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Vrf.Clip.Weights;
 using static TorchSharp.torch;
@@ -52,7 +53,9 @@ public static class FailureSetFile
             throw new InvalidDataException(
                 $"Failure set '{path}' should hold float32 features [|V|, D] and int64 labels [|V|], not {features.ShapeText} and {labels.ShapeText}.");
         }
-        var sampleIds = JsonSerializer.Deserialize<string[]>(metadata.GetValueOrDefault(SampleIdsKey) ?? "null")
+        // From UTF-8 bytes: parsing the text itself would rent a transcoding buffer of three times its length, which the
+        // shared pool keeps after a large set has been read.
+        var sampleIds = JsonSerializer.Deserialize<string[]>(Encoding.UTF8.GetBytes(metadata.GetValueOrDefault(SampleIdsKey) ?? "null"))
             ?? throw new InvalidDataException($"Failure set '{path}' has no sample ids.");
         var dimension = (int)features.Shape[1];
         if (features.Shape[0] == 0)
@@ -62,8 +65,18 @@ public static class FailureSetFile
         using var scope = NewDisposeScope();
         return new FailureSet(
             dimension,
-            file.Read(FeaturesName).data<float>().ToArray(),
+            ReadFeatures(file, features),
             [.. file.Read(LabelsName).data<long>().ToArray().Select(label => (int)label)],
             sampleIds);
+    }
+
+    /// <summary>The features copied from the mapped file straight into their array, with no copy in between.</summary>
+    private static float[] ReadFeatures(SafeTensorsFile file, SafeTensorInfo features)
+    {
+        var values = GC.AllocateUninitializedArray<float>(checked((int)features.ElementCount));
+        using var flat = frombuffer(values, ScalarType.Float32);
+        using var rows = flat.view(features.Shape);
+        file.CopyTo(FeaturesName, rows);
+        return values;
     }
 }
