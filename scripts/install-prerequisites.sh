@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the build, the tests and the demo need on a fresh Debian 12 machine that has the .NET 10 SDK:
-# a libstdc++ new enough for TorchSharp's native library (from the Debian 13 suite, pinned low) and RabbitMQ.
+# a libstdc++ new enough for TorchSharp's native library (from the Debian 13 suite, pinned low) and RabbitMQ; on
+# request (faiss), the peer `vrf bench index` measures against.
 # Safe to run again: every step checks first and does nothing when its work is already done.
 set -euo pipefail
 
@@ -65,9 +66,22 @@ install_rabbitmq() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rabbitmq-server >/dev/null
 }
 
+# faiss for Debian's python3 (the peer of `vrf bench index`), with the threaded OpenBLAS: without it numpy and faiss
+# fall back to the reference BLAS, about 35 times slower.
+install_faiss_peer() {
+  if /usr/bin/python3 -c 'import faiss' >/dev/null 2>&1 \
+     && dpkg-query -W -f='${Status}' libopenblas0-pthread 2>/dev/null | grep -q 'install ok installed'; then
+    return
+  fi
+  echo "install-prerequisites: installing Debian's python3-faiss and libopenblas0-pthread"
+  apt_update_once
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-faiss libopenblas0-pthread >/dev/null
+}
+
 case "${1:-all}" in
   torch) install_new_libstdcxx ;;
   rabbitmq) install_rabbitmq ;;
+  faiss) install_faiss_peer ;;
   all) install_new_libstdcxx; install_rabbitmq ;;
-  *) echo "usage: $0 [all|torch|rabbitmq]" >&2; exit 2 ;;
+  *) echo "usage: $0 [all|torch|rabbitmq|faiss]" >&2; exit 2 ;;
 esac
