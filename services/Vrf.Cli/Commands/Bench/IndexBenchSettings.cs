@@ -34,8 +34,8 @@ public sealed class IndexBenchSettings : CommandSettings
 
     [CommandOption("--seconds <S>")]
     [Description("Least time each look-up measurement runs (and at least 3 runs), on each side.")]
-    [DefaultValue(2.0)]
-    public double Seconds { get; init; } = 2.0;
+    [DefaultValue(1.0)]
+    public double Seconds { get; init; } = 1.0;
 
     [CommandOption("--threads <N>")]
     [Description("Threads, the same for TorchSharp and faiss (OpenMP and OpenBLAS). Default: the number of cores.")]
