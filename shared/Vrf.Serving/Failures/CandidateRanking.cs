@@ -3,10 +3,10 @@ using static TorchSharp.torch;
 namespace Vrf.Serving.Failures;
 
 /// <summary>
-/// The float32 half of the flat search: for each query, the members with the smallest ranking scores
-/// ‖v‖² − 2·q·v (the squared distance less the query's constant ‖q‖²). The set is scored a chunk of members at a time
-/// by one matrix product (a matrix-vector product for a single query), each chunk's best are kept with top-k, and the
-/// kept candidates are merged chunk after chunk, so that at most <c>maxScoresPerChunk</c> scores exist at once.
+/// The float32 ranking of a batch of queries: for each, the members with the smallest ranking scores ‖v‖² − 2·q·v (the
+/// squared distance less the query's constant ‖q‖²). The set is scored a chunk of members at a time by one matrix
+/// product, each chunk's best are kept with top-k, and the kept candidates are merged chunk after chunk, so that at most
+/// <c>maxScoresPerChunk</c> scores exist at once. (A single query is scanned by <see cref="MemberScan"/> instead.)
 /// </summary>
 internal static class CandidateRanking
 {
@@ -33,9 +33,7 @@ internal static class CandidateRanking
             var size = Math.Min(chunkMembers, setSize - start);
             var chunk = members.narrow(0, start, size);
             var norms = squaredNorms.narrow(0, start, size);
-            var scores = rows == 1
-                ? addmv(norms, chunk, batch[0], beta: 1, alpha: -2).unsqueeze(0)
-                : addmm(norms.unsqueeze(0), batch, chunk.t(), beta: 1, alpha: -2);
+            var scores = addmm(norms.unsqueeze(0), batch, chunk.t(), beta: 1, alpha: -2);
             var (chunkScores, chunkMembersAt) = scores.topk((int)Math.Min(count, size), dim: 1, largest: false, sorted: false);
             var chunkIndices = chunkMembersAt.add(start);
             Tensor keptScores, keptMembers;

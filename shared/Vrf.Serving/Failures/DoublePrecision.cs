@@ -1,11 +1,16 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Vrf.Serving.Failures;
 
-/// <summary>Sums over float32 feature rows carried out in double precision, as the core library's exact index does.</summary>
+/// <summary>
+/// Sums over float32 feature rows carried out in double precision, as the core library's exact index does; compiled
+/// fully optimised from the first call (they are the search's inner loops).
+/// </summary>
 internal static class DoublePrecision
 {
     /// <summary>‖v‖², every product and sum in double.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double SquaredNorm(ReadOnlySpan<float> row)
     {
         var sums = Vector<double>.Zero;
@@ -24,6 +29,7 @@ internal static class DoublePrecision
     }
 
     /// <summary>‖q − v‖² for a double query and a float32 member, every difference, product and sum in double.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double SquaredDistance(ReadOnlySpan<double> query, ReadOnlySpan<float> member)
     {
         if (query.Length != member.Length)

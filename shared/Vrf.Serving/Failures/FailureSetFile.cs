@@ -61,7 +61,7 @@ public static class FailureSetFile
         var sampleIds = JsonSerializer.Deserialize<string[]>(idsJson) ?? throw new InvalidDataException($"Failure set '{path}' has no sample ids.");
         return new FailureSet(
             (int)features.Shape[1],
-            ReadArray<float>(file, features),
+            ReadArray<float>(file, features, pinned: true),
             [.. ReadArray<long>(file, labels).Select(label => (int)label)],
             sampleIds);
     }
@@ -78,10 +78,14 @@ public static class FailureSetFile
     private static Tensor View<T>(T[] values, long[] shape) where T : unmanaged =>
         values.Length == 0 ? empty(shape.Select(size => Math.Max(0, size)).ToArray(), For<T>()) : frombuffer(values, For<T>()).view(shape);
 
-    /// <summary>A stored tensor copied from the mapped file straight into a new array (its type checked by the caller).</summary>
-    private static T[] ReadArray<T>(SafeTensorsFile file, SafeTensorInfo info) where T : unmanaged
+    /// <summary>
+    /// A stored tensor copied from the mapped file straight into a new array (its type checked by the caller); a
+    /// <paramref name="pinned"/> one is made on the pinned-object heap, where the tensors that view it for as long as it
+    /// is loaded leave the other heaps free to compact.
+    /// </summary>
+    private static T[] ReadArray<T>(SafeTensorsFile file, SafeTensorInfo info, bool pinned = false) where T : unmanaged
     {
-        var values = GC.AllocateUninitializedArray<T>(checked((int)info.ElementCount));
+        var values = GC.AllocateUninitializedArray<T>(checked((int)info.ElementCount), pinned);
         if (values.Length > 0)
         {
             using var scope = NewDisposeScope();

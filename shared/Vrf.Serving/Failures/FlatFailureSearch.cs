@@ -10,7 +10,7 @@ namespace Vrf.Serving.Failures;
 /// <item>Memory: the set's float32 features stay in the <see cref="FailureSet"/>'s one array, which a tensor views
 /// without copying; the index adds ‖v‖² per member (4 bytes).</item>
 /// <item>Ranking: <see cref="CandidateRanking"/> picks each query's candidates by float32 matrix products over chunks of
-/// the set.</item>
+/// the set; a single query is ranked by <see cref="MemberScan"/>, a direct SIMD scan.</item>
 /// <item>Exactness: the candidates are re-scored in double precision. Float32 rounding can misorder members whose
 /// distances differ by less than <see cref="RankingError"/>, so every candidate within twice that bound of the K-th
 /// is re-scored, and a query whose candidates do not reach past that band is ranked again with twice as many.</item>
@@ -29,8 +29,9 @@ public sealed class FlatFailureSearch : IDisposable
     private const double Float32UnitRoundoff = 1.0 / (1 << 24);
 
     private readonly FailureSet _failures;
+    private readonly float[] _squaredNorms = [];
     private readonly Tensor? _members;
-    private readonly Tensor? _squaredNorms;
+    private readonly Tensor? _squaredNormTensor;
     private readonly long _maxScoresPerChunk;
     private bool _disposed;
 
@@ -46,8 +47,8 @@ public sealed class FlatFailureSearch : IDisposable
         {
             return;
         }
-        var squaredNorms = new float[failures.Count];
-        Parallel.ForEach(Partitioner.Create(0, failures.Count), range =>
+        var squaredNorms = GC.AllocateUninitializedArray<float>(failures.Count, pinned: true);
+        Parallel.ForEach(Partitioner.Create(0, failures.Count), Threads(), range =>
         {
             for (var i = range.Item1; i < range.Item2; i++)
             {
@@ -55,9 +56,10 @@ public sealed class FlatFailureSearch : IDisposable
             }
         });
         RankingError = RankingErrorBound(failures.Dimension, squaredNorms.Max());
+        _squaredNorms = squaredNorms;
         using var flat = frombuffer(failures.Features, ScalarType.Float32);
         _members = flat.view(failures.Count, failures.Dimension);
-        _squaredNorms = frombuffer(squaredNorms, ScalarType.Float32);
+        _squaredNormTensor = frombuffer(squaredNorms, ScalarType.Float32);
     }
 
     /// <summary>|V|.</summary>
@@ -103,8 +105,11 @@ public sealed class FlatFailureSearch : IDisposable
     {
         _disposed = true;
         _members?.Dispose();
-        _squaredNorms?.Dispose();
+        _squaredNormTensor?.Dispose();
     }
+
+    /// <summary>At most as many threads as TorchSharp's intra-op setting, so the whole search keeps to one thread budget.</summary>
+    private static ParallelOptions Threads() => new() { MaxDegreeOfParallelism = get_num_threads() };
 
     private static double RankingErrorBound(int dimension, double largestSquaredNorm) =>
         (dimension + 8) * Float32UnitRoundoff * Math.Pow(1 + Math.Sqrt(largestSquaredNorm), 2);
@@ -143,8 +148,11 @@ public sealed class FlatFailureSearch : IDisposable
         var groupSize = (int)Math.Clamp(_maxScoresPerChunk / candidates, 1, pending.Length);
         foreach (var group in pending.Chunk(groupSize))
         {
-            var (scores, members) = CandidateRanking.Nearest(_members!, _squaredNorms!, Float32Rows(queries, group), candidates, _maxScoresPerChunk);
-            Parallel.For(0, group.Length, row =>
+            var rows = Float32Rows(queries, group);
+            var (scores, members) = group.Length == 1
+                ? MemberScan.Nearest(_failures.Features, _squaredNorms, rows, candidates, get_num_threads())
+                : CandidateRanking.Nearest(_members!, _squaredNormTensor!, rows, candidates, _maxScoresPerChunk);
+            Parallel.For(0, group.Length, Threads(), row =>
             {
                 var query = queries.AsSpan(group[row] * Dimension, Dimension);
                 var answer = TryAnswer(query, scores.AsSpan(row * candidates, candidates), members.AsSpan(row * candidates, candidates), wanted);

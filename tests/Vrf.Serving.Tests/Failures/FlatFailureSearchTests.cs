@@ -44,6 +44,26 @@ public sealed class FlatFailureSearchTests
     }
 
     [Theory]
+    [InlineData(5, 1)]
+    [InlineData(19, 10)]
+    [InlineData(64, 100)]
+    public void A_query_alone_gets_the_answer_it_gets_in_a_batch(int dimension, int k)
+    {
+        var random = new Random(dimension);
+        var failures = Failures(dimension, WithDuplicates(Enumerable.Range(0, 3000).Select(_ => UnitRow(random, dimension)).ToList(), 100));
+        var queries = Queries(random, 6, dimension);
+        using var search = new FlatFailureSearch(failures);
+        using var reference = new ExactFailureIndex(failures.ToMatrix());
+
+        var alone = queries.Select(query => search.Search([query], k, nearestCount: 3).Single()).ToList();
+
+        var batch = search.Search(queries, k, nearestCount: 3);
+        Assert.Equal(batch.Select(a => a.Distance), alone.Select(a => a.Distance));
+        Assert.Equal(batch.SelectMany(a => a.Nearest), alone.SelectMany(a => a.Nearest));
+        Assert.Equal(reference.KthDistances(AsMatrix(queries, dimension), k), alone.Select(a => a.Distance), (x, y) => Math.Abs(x - y) <= Exact);
+    }
+
+    [Theory]
     [InlineData(1)]
     [InlineData(17)]
     [InlineData(150)]

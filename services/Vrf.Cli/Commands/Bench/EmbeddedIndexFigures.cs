@@ -4,9 +4,11 @@ using Vrf.Serving.Failures;
 namespace Vrf.Cli.Commands.Bench;
 
 /// <summary>
-/// The embedded failure index (the services' <see cref="EmbeddedFailureIndex"/>) on one workload: a fresh index answers
-/// from the small warm-up set once (so that code loaded on first use does not count as the set's memory), loads the
-/// stored set (the build: read, checked, ‖v‖² computed), then K-th-distance look-ups are timed at every batch size
+/// The embedded failure index (the services' <see cref="EmbeddedFailureIndex"/>) on one workload. A first index loads the
+/// stored set, answers a batch of each size once and is disposed, so that what a process pays once (code compiled on first use, the garbage
+/// collector's bookkeeping for its first large regions, the search's scratch memory) is not counted as the set's. A
+/// second, fresh index then loads the set (the build: read, checked, ‖v‖² computed), as a replica loads each version;
+/// then K-th-distance look-ups are timed at every batch size
 /// and K, and the K-th distances of all the queries (the largest batch) are kept for the comparison with faiss.
 /// </summary>
 /// <param name="BuildMilliseconds">From the stored file to an index ready to answer, as a replica's first look-up loads it.</param>
@@ -20,9 +22,14 @@ public sealed record EmbeddedIndexFigures(
     public static EmbeddedIndexFigures Measure(IndexWorkload workload, IReadOnlyList<int> batches, IReadOnlyList<int> ks, double seconds,
         Action<string> done, CancellationToken cancellationToken)
     {
+        using (var first = new EmbeddedFailureIndex(workload.Store, NullLogger<EmbeddedFailureIndex>.Instance))
+        {
+            foreach (var batch in batches)
+            {
+                first.MeasureAsync(workload.Model, workload.Queries.Take(batch).ToList(), ks.Max(), 1, cancellationToken).GetAwaiter().GetResult();
+            }
+        }
         using var index = new EmbeddedFailureIndex(workload.Store, NullLogger<EmbeddedFailureIndex>.Instance);
-        index.MeasureAsync(workload.WarmUpModel, workload.Queries, 1, 1, cancellationToken).GetAwaiter().GetResult();
-        index.DeleteAsync(workload.WarmUpModel, cancellationToken).GetAwaiter().GetResult();
         var before = SettledResidentBytes();
         var load = System.Diagnostics.Stopwatch.StartNew();
         index.MeasureAsync(workload.Model, [], 1, cancellationToken: cancellationToken).GetAwaiter().GetResult();

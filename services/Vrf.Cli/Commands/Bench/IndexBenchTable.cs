@@ -73,8 +73,8 @@ public sealed class IndexBenchTable(IAnsiConsole console)
         }
         console.WriteLine();
         console.Write(table);
-        console.WriteLine("Bytes/vector: resident-memory growth ÷ |V| over loading the set (embedded: from its file, labels and sample " +
-            "ids included; faiss: over add()), each after freed memory went back to the system. Build: that load; faiss: add().");
+        console.WriteLine("Bytes/vector: resident-memory growth ÷ |V| over loading the set (embedded: a second load from its file, labels " +
+            "and sample ids included; faiss: over add()), each after freed memory went back to the system. Build: that load; faiss: add().");
     }
 
     private void Qdrant(IReadOnlyList<QdrantBenchRow> rows)

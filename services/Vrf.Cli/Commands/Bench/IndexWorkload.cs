@@ -25,7 +25,6 @@ public sealed class IndexWorkload : IDisposable
         Queries = queries;
         Store = new ModelStore(Path.Combine(folder.FullName, "store"));
         Directory.CreateDirectory(Store.VersionFolder(Model));
-        Directory.CreateDirectory(Store.VersionFolder(WarmUpModel));
     }
 
     /// <summary>|V|.</summary>
@@ -37,9 +36,6 @@ public sealed class IndexWorkload : IDisposable
 
     public ModelVersionId Model { get; } = new("bench-index", 1);
 
-    /// <summary>A small set (the queries themselves) that takes the load and look-up paths once before anything is measured.</summary>
-    public ModelVersionId WarmUpModel { get; } = new("bench-index-warm-up", 1);
-
     /// <summary>The queries, unit vectors; a batch of b is the first b of them.</summary>
     public IReadOnlyList<float[]> Queries { get; }
 
@@ -48,8 +44,7 @@ public sealed class IndexWorkload : IDisposable
     public string QueriesPath => Path.Combine(_folder.FullName, "queries.safetensors");
 
     /// <summary>
-    /// Writes the set (sample ids <c>train/000123.jpg</c>, a thousand labels), <paramref name="queryCount"/> queries,
-    /// and the warm-up set.
+    /// Writes the set (sample ids <c>train/000123.jpg</c>, a thousand labels) and <paramref name="queryCount"/> queries.
     /// </summary>
     public static IndexWorkload Create(int size, int dimension, int queryCount, int seed)
     {
@@ -63,8 +58,6 @@ public sealed class IndexWorkload : IDisposable
                 RandomUnitRows(size, dimension, seed),
                 [.. Enumerable.Range(0, size).Select(i => i % SampleLabels)],
                 [.. Enumerable.Range(0, size).Select(i => $"train/{i:D6}.jpg")]));
-            FailureSetFile.Write(Path.Combine(workload.Store.VersionFolder(workload.WarmUpModel), BundleFiles.FailureSetFileName),
-                new FailureSet(dimension, queries, [.. Enumerable.Range(0, queryCount)], [.. Enumerable.Range(0, queryCount).Select(i => $"query/{i}")]));
             using (var scope = NewDisposeScope())
             {
                 SafeTensorsWriter.Write(workload.QueriesPath,
