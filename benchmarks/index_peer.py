@@ -18,6 +18,8 @@ import time
 import faiss
 import numpy as np
 
+from peer_timing import throughput
+
 
 def read_tensor(path, name):
     """One float32 tensor of a safetensors file, read straight from the file into its array."""
@@ -38,16 +40,6 @@ def resident_bytes():
             if line.startswith("VmRSS:"):
                 return int(line.split()[1]) * 1024
     return 0
-
-
-def fastest_rate(fn, items, min_seconds, min_runs):
-    fn()
-    times, start = [], time.perf_counter()
-    while len(times) < min_runs or time.perf_counter() - start < min_seconds:
-        begin = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - begin)
-    return items / min(times)
 
 
 def main():
@@ -77,7 +69,7 @@ def main():
     for batch in (int(b) for b in args.batches.split(",")):
         for k in ks:
             batch_queries = queries[:batch]
-            qps = fastest_rate(lambda: index.search(batch_queries, k), batch, args.seconds, args.min_runs)
+            qps = throughput(lambda: index.search(batch_queries, k), batch, args.seconds, args.min_runs)
             result["results"].append({"batch": batch, "k": k, "qps": qps})
             print(f"batch {batch}, K = {k}: {qps:.1f} queries/s", file=sys.stderr, flush=True)
     for k in ks:

@@ -4,15 +4,17 @@ using Vrf.Serving.Failures;
 namespace Vrf.Cli.Commands.Bench;
 
 /// <summary>
-/// The embedded failure index (the services' <see cref="EmbeddedFailureIndex"/>) on one workload. A first index loads the
-/// stored set, answers a batch of each size once and is disposed, so that what a process pays once (code compiled on first use, the garbage
-/// collector's bookkeeping for its first large regions, the search's scratch memory) is not counted as the set's. A
-/// second, fresh index then loads the set (the build: read, checked, ‖v‖² computed), as a replica loads each version;
-/// then K-th-distance look-ups are timed at every batch size
-/// and K, and the K-th distances of all the queries (the largest batch) are kept for the comparison with faiss.
+/// The embedded failure index (the services' <see cref="EmbeddedFailureIndex"/>) on one workload. A first index loads
+/// the stored set, answers a batch of each size once and is disposed, so that what a process pays once (code compiled
+/// on first use, the garbage collector's bookkeeping for its first large regions, the search's scratch memory) is not
+/// counted as the set's. A second, fresh index then loads the set (the build: read, checked, ‖v‖² computed), as a
+/// replica loads each version; then K-th-distance look-ups are timed at every batch size and K, and the K-th distances
+/// of all the queries (the largest batch) are kept for the comparison with faiss.
 /// </summary>
-/// <param name="BuildMilliseconds">From the stored file to an index ready to answer, as a replica's first look-up loads it.</param>
-/// <param name="BytesPerVector">The growth of resident memory over that load (each side after an aggressive garbage collection) ÷ |V|.</param>
+/// <param name="BuildMilliseconds">From the stored file to an index ready to answer, as a replica loads a version.</param>
+/// <param name="BytesPerVector">
+/// The growth of resident memory over that load (each reading after an aggressive garbage collection) ÷ |V|.
+/// </param>
 /// <param name="QueriesPerSecond">Look-up rate by (batch, K), from the fastest run.</param>
 /// <param name="KthDistances">d of every query by K.</param>
 public sealed record EmbeddedIndexFigures(

@@ -74,7 +74,7 @@ public sealed class IndexBenchSettings : CommandSettings
         }
         if (CommaList.TryParse(Sizes, out var sizes) && CommaList.TryParse(Ks, out var ks) && ks.Max() > sizes.Min())
         {
-            problems.Add($"K = {ks.Max()} is more than the smallest set, {sizes.Min()} vectors");
+            problems.Add($"--ks {ks.Max()} is more than the smallest of --sizes, {sizes.Min()} vectors");
         }
         if (Dimension <= 0)
         {
