@@ -8,13 +8,18 @@ namespace Vrf.Cli.Commands.Bench;
 /// <summary>
 /// <c>vrf bench index</c>: for each |V|, random unit vectors stored as a failure set; the embedded failure index loads
 /// and answers K-th-distance look-ups at every batch size and K, then (with it freed) faiss <c>IndexFlatL2</c> does the
-/// same on the same vectors and queries, and Qdrant too when <c>QDRANT_URL</c> is set. One table at the end (also what
-/// was measured before a Ctrl+C).
+/// same on the same vectors and queries, and Qdrant too when <c>QDRANT_URL</c> is set. The tables come at the end; after
+/// a Ctrl+C, with the sizes finished before it (exit code 130).
 /// </summary>
 public sealed class IndexBenchCommand : Command<IndexBenchSettings>
 {
+    /// <summary>The exit code of a run stopped by Ctrl+C (128 + SIGINT, as shells report it).</summary>
+    public const int Interrupted = 130;
+
     public override int Execute(CommandContext context, IndexBenchSettings settings, CancellationToken cancellationToken)
     {
+        using var ctrlC = new CtrlC(cancellationToken);
+        cancellationToken = ctrlC.Token;
         var output = new IndexBenchTable(AnsiConsole.Console);
         set_num_threads(settings.ThreadCount);
         var (peer, unavailable) = settings.NoPeer ? (null, null) : FaissPeer.Locate(output.Note, cancellationToken);
@@ -51,8 +56,8 @@ public sealed class IndexBenchCommand : Command<IndexBenchSettings>
         }
         if (stopped)
         {
-            output.Note("Stopped by Ctrl+C: the figures above are those measured before.");
-            cancellationToken.ThrowIfCancellationRequested();
+            output.Note("Stopped by Ctrl+C: the tables hold the sizes finished before.");
+            return Interrupted;
         }
         return 0;
     }
