@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Vrf.Cli.Commands.Serve;
 using Vrf.ServiceDefaults;
 using Vrf.Testing;
 using Vrf.Testing.Models;
@@ -67,6 +68,19 @@ public sealed partial class When_prometheus_scrapes_the_services(ConsoleSite sit
         }
         Assert.Contains(queries, query => query.Query.Contains(BrokerPrefix + "queue_messages", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Prometheus_scrapes_every_service_vrf_serve_runs()
+    {
+        var scraped = ScrapedNames().Match(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "deploy", "prometheus", "prometheus.yml")));
+
+        Assert.True(scraped.Success, "deploy/prometheus/prometheus.yml lists no service names to resolve.");
+        Assert.Equal(ServableServices.All.Select(service => service.Name).Order(StringComparer.Ordinal),
+            scraped.Groups["names"].Value.Split(',', StringSplitOptions.TrimEntries).Order(StringComparer.Ordinal));
+    }
+
+    [GeneratedRegex(@"- names: \[(?<names>[^\]]*)\]")]
+    private static partial Regex ScrapedNames();
 
     /// <summary>Each panel's title with each of its queries, from the provisioned dashboard.</summary>
     private static List<(string Panel, string Query)> DashboardQueries()
