@@ -55,7 +55,7 @@ public sealed class When_classify_is_interrupted : IAsyncLifetime
         TestContext.Current.TestOutputHelper?.WriteLine($"SIG{signal}: exited after {signalledAt.Elapsed.TotalSeconds:0.0} s");
         Assert.True(classify.ExitCode == 130, $"exit code {classify.ExitCode}: {await error}{await output}");
         Assert.Contains("warning: interrupted: 0 of 1 image(s) answered", await error);
-        Assert.Contains("0 image(s) in", await error);
+        Assert.Contains("0 image(s) in", await output);
     }
 
     public async ValueTask DisposeAsync()

@@ -136,12 +136,13 @@ public sealed class DedicatedRabbitMqNode : IAsyncDisposable
             }
             try
             {
-                await Control.RunAsync(deadline.Token, "await_startup", "--timeout", "60");
+                await Control.RunAsync(deadline.Token, "await_startup", "--timeout", "30");
                 return;
             }
-            catch (InvalidOperationException) when (!deadline.IsCancellationRequested)
+            catch (Exception e) when ((e is InvalidOperationException or TimeoutException) && !deadline.IsCancellationRequested)
             {
-                // The node has not registered with the port mapper yet.
+                // The node has not registered with the port mapper yet, or has not booted within the wait (the CLI
+                // tool itself can take most of a minute to start on a loaded machine).
                 await Task.Delay(TimeSpan.FromSeconds(1), deadline.Token);
             }
         }
