@@ -9,6 +9,7 @@ using Vrf.Client;
 using Vrf.Gateway.Classification;
 using Vrf.Gateway.Jobs;
 using Vrf.Gateway.Models;
+using Vrf.Gateway.Security;
 using Vrf.Serving.Hosting;
 using Vrf.Serving.Jobs;
 
@@ -60,7 +61,7 @@ public static class GatewayExtensions
     /// </summary>
     public static IEndpointRouteBuilder MapGatewayEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapOpenApi();
+        routes.MapOpenApi().AllowAnonymous().WithBodyLimit(GatewayEndpointConventions.SmallBodyBytes);
         var v1 = routes.MapGroup("/v1");
         v1.MapClassifyEndpoint();
         v1.MapModelEndpoints();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Vrf.Gateway.Security;
 using Vrf.ServiceDefaults;
 
 namespace Vrf.Gateway;
@@ -10,16 +11,18 @@ public static class GatewayService
     public const string Name = "gateway";
 
     /// <summary>The HTTP API (its spans all come from ASP.NET Core and MassTransit) with the classification client's
-    /// consumer on the host's bus; unexpected errors and bare status codes answer as problem details.</summary>
+    /// consumer on the host's bus, behind its authentication, rate limits and roles; unexpected errors and bare status
+    /// codes answer as problem details.</summary>
     public static ServiceModule Module { get; } = new(
         Name,
         TelemetrySource: null,
-        (services, _) => services.AddGatewayApi(),
+        (services, _) => services.AddGatewayApi().AddGatewaySecurity(),
         bus => bus.AddGatewayConsumers(),
         app =>
         {
             app.UseExceptionHandler();
             app.UseStatusCodePages();
+            app.UseGatewaySecurity();
             app.MapGatewayEndpoints();
         });
 }

@@ -25,11 +25,12 @@ public static class HealthCheckExtensions
     }
 
     /// <summary>Maps <see cref="LivePath"/> (checks tagged <see cref="HealthCheckTags.Live"/>) and
-    /// <see cref="ReadyPath"/> (checks tagged <see cref="HealthCheckTags.Ready"/>): 200 when healthy, 503 when not.</summary>
+    /// <see cref="ReadyPath"/> (checks tagged <see cref="HealthCheckTags.Ready"/>): 200 when healthy, 503 when not. Both
+    /// are open to anyone, also where the service requires credentials for everything else.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthCheckTags.Live) });
-        app.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthCheckTags.Ready) });
+        app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthCheckTags.Live) }).AllowAnonymous();
+        app.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthCheckTags.Ready) }).AllowAnonymous();
         return app;
     }
 }
