@@ -7,7 +7,8 @@ namespace Vrf.Serving.Failures;
 /// <summary>
 /// The default failure index: exact search in-process with the core library's <c>ExactFailureIndex</c> (batched
 /// squared distances by matrix products, float64), persisted as the bundle's <c>failure-set.safetensors</c>. A version's
-/// set is loaded on its first query and kept until it is deleted or the index is disposed.
+/// set is loaded on its first query, once its digest matches the manifest's, and kept until it is deleted or the index
+/// is disposed.
 /// </summary>
 public sealed partial class EmbeddedFailureIndex(ModelStore store, ILogger<EmbeddedFailureIndex> logger) : IFailureIndex, IDisposable
 {
@@ -86,6 +87,10 @@ public sealed partial class EmbeddedFailureIndex(ModelStore store, ILogger<Embed
             {
                 throw new ModelNotFoundException($"Model {model} has no failure set: it has not been indexed, or its set was deleted.");
             }
+            if (!BundleFileHashes.Verify(store.Get(model), BundleFiles.FailureSetFileName))
+            {
+                LogUnverified(model);
+            }
             loaded = new LoadedFailureSet(model, FailureSetFile.Read(path));
             _loaded[model] = loaded;
             LogLoaded(model, loaded.Failures.Count);
@@ -122,6 +127,10 @@ public sealed partial class EmbeddedFailureIndex(ModelStore store, ILogger<Embed
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded the failure set of {Model} ({Count} failures)")]
     private partial void LogLoaded(ModelVersionId model, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "The failure set of {Model} is loaded unchecked: its bundle predates recorded SHA-256 digests (import or train it again to have it checked)")]
+    private partial void LogUnverified(ModelVersionId model);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deleted the failure set of {Model}")]
     private partial void LogDeleted(ModelVersionId model);

@@ -58,11 +58,10 @@ public sealed partial class FailureIndexBuilder(
         try
         {
             var outcome = await IndexAsync(bundle, progress, cancellationToken);
-            var ready = store.Update(id, manifest => manifest with
+            var ready = store.Update(id, manifest => BundleWriter.WithFailureSet(manifest, bundle.Folder) with
             {
                 Status = ModelStatus.Ready,
                 IndexedAt = DateTimeOffset.UtcNow,
-                Files = manifest.Files with { FailureSet = BundleFiles.FailureSetFileName },
                 Parameters = outcome.Parameters,
                 Metrics = outcome.Metrics,
                 Warnings = outcome.Warnings,
