@@ -14,6 +14,9 @@ internal static class BrokerTls
     {
         ssl.Protocol = SslProtocols.Tls12 | SslProtocols.Tls13;
         ssl.ServerName = host;
+        // MassTransit accepts a certificate that chains to no trusted authority unless told otherwise.
+        ssl.EnforcePolicyErrors(SslPolicyErrors.RemoteCertificateChainErrors | SslPolicyErrors.RemoteCertificateNameMismatch |
+            SslPolicyErrors.RemoteCertificateNotAvailable);
         if (tls.CaCertificate is { Length: > 0 } authorityFile)
         {
             var authorities = Read(authorityFile, "Bus:Tls:CaCertificate", () =>
