@@ -40,6 +40,12 @@ public sealed class BrokerUsers : IAsyncDisposable
         definitions.Remove("vhosts");
         using var file = new TemporaryDirectory();
         await File.WriteAllTextAsync(file.File("definitions.json"), definitions.ToJsonString());
+        // rabbitmqctl reads the file as the broker's own user (the packaged wrapper switches to it).
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(file.Path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+            File.SetUnixFileMode(file.File("definitions.json"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
+        }
         var created = new BrokerUsers(host, users);
         try
         {

@@ -11,33 +11,12 @@ namespace Vrf.Deploy.Tests.Topology;
 /// another service's queue; KEDA's user may look at queue lengths only. The services themselves run with these users in
 /// <see cref="When_the_compose_topology_runs_as_processes"/>.
 /// </summary>
-public sealed class When_each_service_connects_as_its_own_broker_user : IAsyncLifetime
+public sealed class When_each_service_connects_as_its_own_broker_user(When_each_service_connects_as_its_own_broker_user.DefinedBroker broker)
+    : IClassFixture<When_each_service_connects_as_its_own_broker_user.DefinedBroker>
 {
     private const ushort AccessRefused = 403;
 
-    private static readonly string[] Exchanges =
-    [
-        "Vrf.Contracts:RetrainModel", "Vrf.Contracts:ModelRetired", "Vrf.Contracts:ModelPromoted", "Vrf.Contracts:ModelTrained",
-        "Vrf.Contracts:ImageClassified", "Vrf.Contracts:ImageEmbedded", "Vrf.Contracts:ClassifyImage", "embedding", "fine-tuning",
-    ];
-
-    private BrokerVirtualHost? _host;
-    private BrokerUsers? _users;
-
-    private BrokerUsers Users => _users!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _host = await BrokerVirtualHost.CreateAsync(TestContext.Current.CancellationToken);
-        _users = await BrokerUsers.CreateAsync(_host);
-        await using var admin = await Users.ConnectAsync("admin", TestContext.Current.CancellationToken);
-        await using var channel = await admin.CreateChannelAsync(cancellationToken: TestContext.Current.CancellationToken);
-        foreach (var exchange in Exchanges)
-        {
-            await channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true, cancellationToken: TestContext.Current.CancellationToken);
-        }
-        await channel.QueueDeclareAsync("scorer", durable: true, exclusive: false, autoDelete: false, cancellationToken: TestContext.Current.CancellationToken);
-    }
+    private BrokerUsers Users => broker.Users;
 
     [Theory]
     [InlineData("scorer", "Vrf.Contracts:RetrainModel")]
@@ -83,18 +62,6 @@ public sealed class When_each_service_connects_as_its_own_broker_user : IAsyncLi
         Assert.Equal(AccessRefused, refused.ShutdownReason?.ReplyCode);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_users is not null)
-        {
-            await _users.DisposeAsync();
-        }
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-    }
-
     /// <summary>Publishes an empty message to the exchange as the user; null when the broker took it, else the code it
     /// closed the channel with.</summary>
     private async Task<ushort?> PublishAsync(string user, string exchange)
@@ -112,6 +79,47 @@ public sealed class When_each_service_connects_as_its_own_broker_user : IAsyncLi
         catch (OperationInterruptedException refused)
         {
             return refused.ShutdownReason?.ReplyCode;
+        }
+    }
+
+    /// <summary>A private virtual host with the users of deploy/rabbitmq and the exchanges and queue the tests use, made
+    /// once for the class (rabbitmqctl is slow on a loaded machine).</summary>
+    public sealed class DefinedBroker : IAsyncLifetime
+    {
+        private static readonly string[] Exchanges =
+        [
+            "Vrf.Contracts:RetrainModel", "Vrf.Contracts:ModelRetired", "Vrf.Contracts:ModelPromoted", "Vrf.Contracts:ModelTrained",
+            "Vrf.Contracts:ImageClassified", "Vrf.Contracts:ImageEmbedded", "Vrf.Contracts:ClassifyImage", "embedding", "fine-tuning",
+        ];
+
+        private BrokerVirtualHost? _host;
+        private BrokerUsers? _users;
+
+        public BrokerUsers Users => _users ?? throw new InvalidOperationException("The broker is not set up.");
+
+        public async ValueTask InitializeAsync()
+        {
+            _host = await BrokerVirtualHost.CreateAsync(TestContext.Current.CancellationToken);
+            _users = await BrokerUsers.CreateAsync(_host);
+            await using var admin = await Users.ConnectAsync("admin", TestContext.Current.CancellationToken);
+            await using var channel = await admin.CreateChannelAsync(cancellationToken: TestContext.Current.CancellationToken);
+            foreach (var exchange in Exchanges)
+            {
+                await channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true, cancellationToken: TestContext.Current.CancellationToken);
+            }
+            await channel.QueueDeclareAsync("scorer", durable: true, exclusive: false, autoDelete: false, cancellationToken: TestContext.Current.CancellationToken);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_users is not null)
+            {
+                await _users.DisposeAsync();
+            }
+            if (_host is not null)
+            {
+                await _host.DisposeAsync();
+            }
         }
     }
 }
