@@ -47,6 +47,7 @@ public static class MessageBusServiceCollectionExtensions
         {
             bus.SetKebabCaseEndpointNameFormatter();
             bus.DisableUsageTelemetry();
+            bus.AddConfigureEndpointsCallback((context, _, endpoint) => endpoint.UseTransportFailureRedelivery(context));
             registerConsumers?.Invoke(bus);
 
             if (transport == MessageBusTransport.InMemory)
@@ -68,6 +69,9 @@ public static class MessageBusServiceCollectionExtensions
                     {
                         host.Username(options.Username);
                         host.Password(options.Password);
+                        // The broker confirms every publish once it holds the message (on disk, for the persistent
+                        // messages of durable queues): a publish that is not confirmed fails and is retried.
+                        host.PublisherConfirmation = true;
                         if (options.UseTls)
                         {
                             var tls = context.GetRequiredService<IOptions<BusTlsOptions>>().Value;

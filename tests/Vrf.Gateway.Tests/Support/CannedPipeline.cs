@@ -57,6 +57,11 @@ public sealed class CannedPipeline(ReceivedRequests received) : IConsumer<Classi
                 ClassificationFailureKind.Internal));
             return;
         }
+        if (request.ImageBytes.AsSpan().SequenceEqual(CannedImages.OfEmptyFailureSet))
+        {
+            await context.Publish(Result(request) with { Distance = double.PositiveInfinity, Weight = 0 });
+            return;
+        }
         await context.Publish(Result(request));
     }
 
