@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Vrf.Cli.Commands.Bus;
@@ -12,7 +13,7 @@ namespace Vrf.Cli;
 
 /// <summary>
 /// How every vrf command fails. A user error (a bad command line, unusable input, data the method cannot work with,
-/// a file that cannot be read or written) prints one red line <c>error: …</c> on standard error, with no stack
+/// a file that cannot be read or written, settings a service refuses at start-up) prints one red line <c>error: …</c> on standard error, with no stack
 /// trace, and exits with <see cref="UserError"/>. Anything else is a bug: it prints the exception with its stack
 /// trace and exits with <see cref="InternalError"/>.
 /// </summary>
@@ -42,5 +43,6 @@ internal static class CliErrors
     private static bool IsUserError(Exception exception) =>
         exception is CommandAppException or CachedInputsException or CalibrationFailedException
             or ModelServingException or IOException or UnauthorizedAccessException or InvalidDataException or ImageDecodeException
-            or BusUnreachableException or ModelIndexingFailedException or TimeoutException or JobEndedException or JobNotFoundException;
+            or BusUnreachableException or ModelIndexingFailedException or TimeoutException or JobEndedException or JobNotFoundException
+            or OptionsValidationException;
 }

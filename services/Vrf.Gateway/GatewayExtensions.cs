@@ -11,6 +11,7 @@ using Vrf.Gateway.Events;
 using Vrf.Gateway.Jobs;
 using Vrf.Gateway.Models;
 using Vrf.Serving.Evaluation;
+using Vrf.Gateway.Security;
 using Vrf.Serving.Hosting;
 using Vrf.Serving.Jobs;
 
@@ -71,7 +72,7 @@ public static class GatewayExtensions
     /// </summary>
     public static IEndpointRouteBuilder MapGatewayEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapOpenApi();
+        routes.MapOpenApi().AllowAnonymous().WithBodyLimit(GatewayEndpointConventions.SmallBodyBytes);
         var v1 = routes.MapGroup("/v1");
         v1.MapClassifyEndpoint();
         v1.MapModelEndpoints();

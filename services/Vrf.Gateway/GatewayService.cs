@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Vrf.Gateway.Classification;
 using Vrf.Gateway.WebConsole;
+using Vrf.Gateway.Security;
 using Vrf.ServiceDefaults;
 
 namespace Vrf.Gateway;
@@ -12,19 +13,20 @@ public static class GatewayService
     public const string Name = "gateway";
 
     /// <summary>The HTTP API (its spans all come from ASP.NET Core and MassTransit; its meter records each result's stage
-    /// timings, d and ω) and the web console at <c>/</c>, with
-    /// the classification client's and the event stream's consumers on the host's bus; unexpected errors and bare status
+    /// timings, d and ω) and the web console at <c>/</c>, with the classification client's and the event stream's
+    /// consumers on the host's bus, behind its authentication, rate limits and roles; unexpected errors and bare status
     /// codes answer as problem details.</summary>
     public static ServiceModule Module { get; } = new(
         Name,
         TelemetrySource: ClassificationMetrics.MeterName,
-        (services, _) => services.AddGatewayApi(),
+        (services, _) => services.AddGatewayApi().AddGatewaySecurity(),
         bus => bus.AddGatewayConsumers(),
         app =>
         {
             app.UseExceptionHandler();
             app.UseStatusCodePages();
             app.UseConsole();
+            app.UseGatewaySecurity();
             app.MapGatewayEndpoints();
         });
 }

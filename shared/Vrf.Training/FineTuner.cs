@@ -101,8 +101,13 @@ public sealed partial class FineTuner(
     private ModelBundle? TrainedBy(FineTuningJob job) =>
         store.Versions(job.BaseVersion.Name).LastOrDefault(bundle => bundle.Manifest.Training?.JobId == job.JobId);
 
+    /// <exception cref="BundleTamperedException">The base version's zero-shot encoder or head is not the one its manifest records.</exception>
     private ImageClassifier LoadClassifier(IEncoderKind kind, ModelBundle baseBundle)
     {
+        if (!BundleFileHashes.Verify(baseBundle, baseBundle.Manifest.Files.ZeroShotModel, baseBundle.Manifest.Files.ZeroShotHead))
+        {
+            LogUnverified(baseBundle.Id);
+        }
         var encoder = kind.Load(baseBundle.ZeroShotModelFolder, inference.Value.Device);
         try
         {
@@ -119,6 +124,10 @@ public sealed partial class FineTuner(
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Job {JobId}: fine-tuning from {BaseVersion} with {Recipe} on {Images} training images, {Steps} steps")]
     private partial void LogStarting(Guid jobId, ModelVersionId baseVersion, FineTuningRecipe recipe, int images, long steps);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "The base version {Model} is loaded unchecked: its bundle predates recorded SHA-256 digests (import or train it again to have it checked)")]
+    private partial void LogUnverified(ModelVersionId model);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId}: resuming after step {Step} from the checkpoint in {Folder}")]
     private partial void LogResumed(Guid jobId, long step, string folder);

@@ -43,6 +43,9 @@ public sealed record FineTuningSettings(
     /// <summary>The fine-tuning stage of LP-FT starts from a trained head, at a tenth of the end-to-end rate.</summary>
     public const double DefaultLinearProbeThenFineTuneLearningRate = DefaultLearningRate / 10;
 
+    /// <summary>How many times the job goes over its training images: the epochs of every stage it runs.</summary>
+    public int EpochsOverTrainingImages => Recipe == FineTuningRecipe.LinearProbeThenFineTune ? LinearProbeEpochs + Epochs : Epochs;
+
     /// <summary>The settings a retrain request asks for, every override left <c>null</c> taking its default.</summary>
     /// <param name="defaultCheckpointEverySteps">The service's checkpoint interval, used when the request gives none.</param>
     /// <exception cref="ArgumentException">A setting is out of range; the message names each one.</exception>

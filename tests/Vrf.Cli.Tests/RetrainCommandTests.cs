@@ -69,7 +69,7 @@ public sealed partial class RetrainCommandTests(ReadyModelFixture fixture) : ICl
     {
         var jobs = new FineTuningJobStore(new ModelStore(Store));
         var request = new RetrainModel(Guid.NewGuid(), ReadyModelStore.ModelName, 1, fixture.Store.Workspace.Train, fixture.Store.Workspace.Validation,
-            Epochs: 5000, BatchSize: 2, CheckpointEverySteps: 1000);
+            Epochs: RetrainRules.MaxEpochs, BatchSize: 2, CheckpointEverySteps: 1000);
         Assert.True(jobs.TryCreate(FineTuningJobRecord.Accept(request, 1, DateTimeOffset.UtcNow)));
 
         var cancel = await VrfProcess.RunAsync("jobs", "cancel", request.JobId.ToString(), "--bus", "memory", "--store", Store, "--reason", "wrong data");

@@ -37,6 +37,18 @@ public sealed class ServeCommandTests : IDisposable
         Assert.Contains("/v1/classify", openApi);
         var unknown = await http.GetAsync(new Uri(serve.Address!, "/v1/models/nobody"), TestContext.Current.CancellationToken);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains("warning: the gateway serves anyone who reaches http://127.0.0.1:0 without credentials", serve.Output.ReplaceLineEndings(""));
+    }
+
+    [Fact]
+    public async Task Serve_refuses_to_open_the_gateway_to_other_hosts_without_credentials()
+    {
+        var run = await VrfProcess.RunAsync("serve", "--bus", "memory", "--services", "gateway", "--store", _store.Path, "--urls", "http://0.0.0.0:0");
+
+        Assert.Equal(2, run.ExitCode);
+        var error = Assert.Single(run.ErrorLines);
+        Assert.StartsWith("error: ", error);
+        Assert.Contains("Gateway:AllowAnonymous=true", error);
     }
 
     [Fact]

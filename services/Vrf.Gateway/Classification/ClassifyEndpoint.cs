@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Vrf.Client;
 using Vrf.Contracts;
+using Vrf.Gateway.Security;
 using Vrf.Serving.Store;
 
 namespace Vrf.Gateway.Classification;
@@ -19,6 +20,7 @@ internal static class ClassifyEndpoint
         routes.MapPost("/classify", ClassifyAsync)
             .WithName("ClassifyImage")
             .WithTags("Classification")
+            .RequireGatewayPolicy(GatewayPolicies.Classify)
             .WithSummary("Classify one image and wait for the result")
             .WithDescription(
                 "Send the image as multipart/form-data (the field 'image', else the first file) or as the raw body " +

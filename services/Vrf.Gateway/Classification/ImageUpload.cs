@@ -17,7 +17,7 @@ internal static class ImageUpload
     public const string MultipartFormData = "multipart/form-data";
 
     /// <summary>Room for the boundaries, part headers and small fields around the image in a multipart body.</summary>
-    private const long MultipartAllowance = 64 * 1024;
+    internal const long MultipartAllowance = 64 * 1024;
 
     private const int ChunkSize = 80 * 1024;
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Vrf.Contracts;
+using Vrf.Gateway.Security;
 using Vrf.Serving;
 using Vrf.Serving.Jobs;
 using Vrf.Serving.Store;
@@ -22,6 +23,8 @@ internal static class JobEndpoints
         routes.MapPost("/retrain", RetrainAsync)
             .WithName("RetrainModel")
             .WithTags("Jobs")
+            .RequireGatewayPolicy(GatewayPolicies.Operate)
+            .WithBodyLimit(GatewayEndpointConventions.SmallBodyBytes)
             .WithSummary("Train a new version of a model")
             .WithDescription(
                 "Checks the model (and base version) in the store and the request's values, publishes a RetrainModel for the " +
@@ -33,7 +36,9 @@ internal static class JobEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        var jobs = routes.MapGroup("/jobs").WithTags("Jobs");
+        var jobs = routes.MapGroup("/jobs").WithTags("Jobs")
+            .RequireGatewayPolicy(GatewayPolicies.Operate)
+            .WithBodyLimit(GatewayEndpointConventions.SmallBodyBytes);
         jobs.MapGet("/", ListJobs)
             .WithName("ListJobs")
             .WithSummary("List the retrain jobs")

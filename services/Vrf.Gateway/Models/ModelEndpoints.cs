@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Vrf.Serving.Evaluation;
+using Vrf.Gateway.Security;
 using Vrf.Serving.Store;
 
 namespace Vrf.Gateway.Models;
@@ -13,7 +14,9 @@ internal static class ModelEndpoints
 {
     public static IEndpointRouteBuilder MapModelEndpoints(this IEndpointRouteBuilder routes)
     {
-        var models = routes.MapGroup("/models").WithTags("Models");
+        var models = routes.MapGroup("/models").WithTags("Models")
+            .RequireGatewayPolicy(GatewayPolicies.Classify)
+            .WithBodyLimit(GatewayEndpointConventions.SmallBodyBytes);
         models.MapGet("/", ListModels)
             .WithName("ListModels")
             .WithSummary("List the models")

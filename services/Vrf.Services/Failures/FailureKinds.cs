@@ -25,6 +25,7 @@ public static class FailureKinds
     [
         (typeof(ModelNotFoundException), ClassificationFailureKind.UnknownModel),
         (typeof(ModelNotReadyException), ClassificationFailureKind.ModelNotReady),
+        (typeof(BundleTamperedException), ClassificationFailureKind.ModelNotReady),
         (typeof(ImageDecodeException), ClassificationFailureKind.InvalidImage),
         (typeof(ModelServingException), ClassificationFailureKind.InvalidInput),
         .. BadInputExceptions.Types.Select(type => (type, ClassificationFailureKind.InvalidInput)),

@@ -10,20 +10,26 @@ namespace Vrf.Services.FineTuning;
 
 /// <summary>
 /// Turns a <see cref="RetrainModel"/> into an accepted job in a moment, without training: checks the request, the
-/// model and base version (ready; the current one when none is given), the image folders (one sub-folder per class of
-/// the model) and the settings, then records the job. A job id that is already recorded changes nothing, so a
+/// model and base version (ready; the current one when none is given), the settings, the image folders (under the data
+/// roots, one sub-folder per class of the model, not too many images for the settings) and records the job with the
+/// folders' canonical paths. A job id that is already recorded changes nothing, so a
 /// redelivered request is harmless. A request that can never run is recorded as failed (<see cref="Refuse"/>).
 /// </summary>
 public sealed class FineTuningJobIntake(
     ModelStore store,
     FineTuningJobStore jobs,
     IOptions<FineTuningOptions> trainerOptions,
+    IOptions<FineTuningWorkerOptions> workerOptions,
     TimeProvider clock)
 {
+    private readonly DataRoots _roots =
+        new(workerOptions.Value.DataRoots, $"{FineTuningWorkerOptions.Section}:{nameof(FineTuningWorkerOptions.DataRoots)}");
+
     /// <returns>The job's record: the new one, or the one recorded before under the same id.</returns>
-    /// <exception cref="UnprocessableMessageException">The request breaks one of <see cref="RetrainRules.RequestProblems"/>.</exception>
+    /// <exception cref="UnprocessableMessageException">The request breaks one of <see cref="RetrainRules.RequestProblems"/>
+    /// or <see cref="RetrainRules.SizeProblems"/>.</exception>
     /// <exception cref="Vrf.Serving.ModelServingException">No such model or version, a version that is not ready, or
-    /// an image folder that does not fit the model.</exception>
+    /// an image folder outside the data roots or that does not fit the model.</exception>
     /// <exception cref="ArgumentException">Settings the trainer cannot use (<see cref="RetrainRules.SettingProblems"/>).</exception>
     public FineTuningJobRecord Accept(RetrainModel request)
     {
@@ -38,14 +44,27 @@ public sealed class FineTuningJobIntake(
         }
         var baseBundle = store.Resolve(new ModelReference(request.ModelName, request.BaseVersion));
         var classes = baseBundle.Manifest.ClassNames;
-        ImageFolderDataset.Open(request.TrainPath, classes);
-        ImageFolderDataset.Open(request.ValidationPath, classes);
-        if (request.TestPath is not null)
+        var settings = FineTuningSettings.From(request, trainerOptions.Value.CheckpointEverySteps);
+        var confined = request with
         {
-            ImageFolderDataset.Open(request.TestPath, classes);
+            TrainPath = _roots.Confine(nameof(request.TrainPath), request.TrainPath),
+            ValidationPath = _roots.Confine(nameof(request.ValidationPath), request.ValidationPath),
+            TestPath = request.TestPath is null ? null : _roots.Confine(nameof(request.TestPath), request.TestPath),
+        };
+        List<(string Setting, int Images)> folders =
+        [
+            (nameof(request.TrainPath), _roots.Open(nameof(request.TrainPath), confined.TrainPath, classes).Count),
+            (nameof(request.ValidationPath), _roots.Open(nameof(request.ValidationPath), confined.ValidationPath, classes).Count),
+        ];
+        if (confined.TestPath is not null)
+        {
+            folders.Add((nameof(request.TestPath), _roots.Open(nameof(request.TestPath), confined.TestPath, classes).Count));
         }
-        FineTuningSettings.From(request, trainerOptions.Value.CheckpointEverySteps);
-        var record = FineTuningJobRecord.Accept(request, baseBundle.Id.Version, clock.GetUtcNow());
+        if (RetrainRules.SizeProblems(folders, settings.EpochsOverTrainingImages) is [var tooMuch, ..])
+        {
+            throw new UnprocessableMessageException($"Retrain request {request.JobId} asks for too much: {tooMuch}.");
+        }
+        var record = FineTuningJobRecord.Accept(confined, baseBundle.Id.Version, clock.GetUtcNow());
         return jobs.TryCreate(record) ? record : jobs.Find(request.JobId)!;
     }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Vrf.Serving.Datasets;
 
 namespace Vrf.Services.FineTuning;
 
@@ -25,4 +26,10 @@ public sealed class FineTuningWorkerOptions
     /// one more and it fails with the reason, so a job that kills every worker does not loop forever.</summary>
     [Range(0, 1000)]
     public int MaxInterruptions { get; set; } = 3;
+
+    /// <summary>The folders retrain requests may read images from (<c>FineTuning:DataRoots:N</c>); a request naming a
+    /// folder outside them, with <c>..</c> or through a link that leads out, is refused. Empty: any folder this process
+    /// can read (a service on a user's own machine).</summary>
+    [AbsoluteFolders]
+    public List<string> DataRoots { get; set; } = [];
 }

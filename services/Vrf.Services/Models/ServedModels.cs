@@ -186,10 +186,18 @@ public sealed partial class ServedModels(
     private SharedModel Load(ModelBundle bundle)
     {
         var started = TimeProvider.System.GetTimestamp();
+        if (bundle.Manifest.FileSha256 is null)
+        {
+            LogUnverified(bundle.Id);
+        }
         var model = ServedModel.Load(bundle, kinds, inference.Value.Device);
         LogLoaded(bundle.Id, inference.Value.Device, TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
         return new SharedModel(model);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "{Model} is loaded unchecked: its bundle predates recorded SHA-256 digests (import or train it again to have it checked)")]
+    private partial void LogUnverified(ModelVersionId model);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Model} on {Device} in {Milliseconds:0} ms")]
     private partial void LogLoaded(ModelVersionId model, string device, double milliseconds);

@@ -29,10 +29,10 @@ public static class HealthCheckExtensions
     /// <see cref="ReadyPath"/> (checks tagged <see cref="HealthCheckTags.Ready"/>): 200 when healthy, 503 when not.
     /// Readiness also fails when a check is only degraded: MassTransit's bus check is degraded while some, but not all,
     /// of a service's receive endpoints are down (stopped or faulted), and such a service does not consume what it is
-    /// there for.</summary>
+    /// there for. Both are open to anyone, also where the service requires credentials for everything else.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthCheckTags.Live) });
+        app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthCheckTags.Live) }).AllowAnonymous();
         app.MapHealthChecks(ReadyPath, new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(HealthCheckTags.Ready),
@@ -42,7 +42,7 @@ public static class HealthCheckExtensions
                 [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
-        });
+        }).AllowAnonymous();
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using MassTransit;
 
 namespace Vrf.ServiceDefaults;
@@ -10,8 +11,10 @@ public static class InstanceEndpoints
     /// not pile up.</summary>
     public static readonly TimeSpan Expiration = TimeSpan.FromMinutes(5);
 
-    /// <summary>A new instance id: twelve hexadecimal digits, appended to the queue's name.</summary>
-    public static string NewInstanceId() => NewId.NextGuid().ToString("N")[..12];
+    /// <summary>A new instance id: twelve random hexadecimal digits, appended to the queue's name. Random rather than
+    /// sequential, so that a service whose broker user may write to instance queues of its own pattern cannot guess
+    /// another process's (the broker offers no listing to those users).</summary>
+    public static string NewInstanceId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
 
     /// <summary>
     /// Puts the endpoint on a queue of this process's own, named after the consumer (or the endpoint's

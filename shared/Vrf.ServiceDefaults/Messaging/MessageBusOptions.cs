@@ -17,7 +17,11 @@ public sealed partial class MessageBusOptions
     /// <summary>RabbitMQ's AMQP port.</summary>
     public const int DefaultPort = 5672;
 
-    private const string ExpectedForm = "use 'memory' or a URI such as rabbitmq://guest:guest@localhost:5672/";
+    /// <summary>RabbitMQ's AMQP-over-TLS port.</summary>
+    public const int DefaultTlsPort = 5671;
+
+    private const string ExpectedForm =
+        "use 'memory' or a URI such as rabbitmq://guest:guest@localhost:5672/ (rabbitmqs://user:password@host:5671/ for TLS)";
 
     /// <summary>The broker: RabbitMQ (default) or in-memory.</summary>
     [EnumDataType(typeof(MessageBusTransport))]
@@ -43,11 +47,14 @@ public sealed partial class MessageBusOptions
     [Required]
     public string Password { get; set; } = "guest";
 
+    /// <summary>Connect over TLS (AMQPS), with the certificates of <see cref="BusTlsOptions"/>.</summary>
+    public bool UseTls { get; set; }
+
     /// <summary>
     /// Reads a bus address: <c>memory</c> for the in-memory transport, or
-    /// <c>rabbitmq://[user:password@]host[:port][/virtual-host]</c> (scheme <c>amqp</c> also accepted). Parts left
-    /// out keep their defaults (guest/guest, port 5672, virtual host <c>/</c>); escape a <c>/</c> inside a virtual
-    /// host's name as <c>%2F</c>.
+    /// <c>rabbitmq://[user:password@]host[:port][/virtual-host]</c> (scheme <c>amqp</c> also accepted;
+    /// <c>rabbitmqs</c> or <c>amqps</c> for TLS). Parts left out keep their defaults (guest/guest, port 5672 or 5671
+    /// with TLS, virtual host <c>/</c>); escape a <c>/</c> inside a virtual host's name as <c>%2F</c>.
     /// </summary>
     /// <exception cref="FormatException">The address is neither; the message says what is wrong, never the password.</exception>
     public static MessageBusOptions Parse(string address)
@@ -63,10 +70,11 @@ public sealed partial class MessageBusOptions
         {
             throw NotUnderstood(address, "it is not a valid URI (is the port a number from 1 to 65535?)");
         }
-        if (uri.Scheme is not ("rabbitmq" or "amqp"))
+        if (uri.Scheme is not ("rabbitmq" or "amqp" or "rabbitmqs" or "amqps"))
         {
-            throw NotUnderstood(address, $"the scheme '{uri.Scheme}' is not rabbitmq or amqp");
+            throw NotUnderstood(address, $"the scheme '{uri.Scheme}' is not rabbitmq, amqp, rabbitmqs or amqps");
         }
+        var tls = uri.Scheme is "rabbitmqs" or "amqps";
         if (string.IsNullOrEmpty(uri.Host))
         {
             throw NotUnderstood(address, "it names no host");
@@ -79,8 +87,9 @@ public sealed partial class MessageBusOptions
         var options = new MessageBusOptions
         {
             Host = uri.IdnHost,
-            Port = uri.IsDefaultPort ? DefaultPort : uri.Port,
+            Port = uri.IsDefaultPort || uri.Port < 0 ? (tls ? DefaultTlsPort : DefaultPort) : uri.Port,
             VirtualHost = ReadVirtualHost(address, uri.AbsolutePath),
+            UseTls = tls,
         };
         if (uri.UserInfo.Length > 0)
         {
@@ -100,7 +109,7 @@ public sealed partial class MessageBusOptions
     }
 
     /// <summary>The address these options stand for, without the password: <c>memory</c> or
-    /// <c>rabbitmq://user@host:port/virtual-host</c>.</summary>
+    /// <c>rabbitmq://user@host:port/virtual-host</c> (<c>rabbitmqs://</c> with TLS).</summary>
     public override string ToString()
     {
         if (Transport == MessageBusTransport.InMemory)
@@ -109,7 +118,7 @@ public sealed partial class MessageBusOptions
         }
         var path = VirtualHost == "/" ? "" : Uri.EscapeDataString(VirtualHost);
         var host = Host.Contains(':') ? $"[{Host}]" : Host;
-        return $"rabbitmq://{Uri.EscapeDataString(Username)}@{host}:{Port}/{path}";
+        return $"{(UseTls ? "rabbitmqs" : "rabbitmq")}://{Uri.EscapeDataString(Username)}@{host}:{Port}/{path}";
     }
 
     private static string ReadVirtualHost(string address, string path)

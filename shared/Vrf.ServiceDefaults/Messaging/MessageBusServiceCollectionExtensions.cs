@@ -12,7 +12,7 @@ public static class MessageBusServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the bus described by the configuration section <c>Bus</c> (<see cref="MessageBusOptions"/>, validated at
-    /// start-up), with the consumers <paramref name="registerConsumers"/> adds.
+    /// start-up; its TLS certificates in <c>Bus:Tls</c>), with the consumers <paramref name="registerConsumers"/> adds.
     /// </summary>
     public static IServiceCollection AddVrfMessageBus(this IServiceCollection services, IConfiguration configuration,
         Action<IBusRegistrationConfigurator>? registerConsumers = null)
@@ -42,6 +42,7 @@ public static class MessageBusServiceCollectionExtensions
     private static IServiceCollection AddMessageBus(this IServiceCollection services, MessageBusTransport transport,
         Action<IBusRegistrationConfigurator>? registerConsumers)
     {
+        services.AddOptions<BusTlsOptions>().BindConfiguration(BusTlsOptions.SectionName);
         return services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
@@ -71,6 +72,11 @@ public static class MessageBusServiceCollectionExtensions
                         // The broker confirms every publish once it holds the message (on disk, for the persistent
                         // messages of durable queues): a publish that is not confirmed fails and is retried.
                         host.PublisherConfirmation = true;
+                        if (options.UseTls)
+                        {
+                            var tls = context.GetRequiredService<IOptions<BusTlsOptions>>().Value;
+                            host.UseSsl(ssl => BrokerTls.Configure(ssl, options.Host, tls));
+                        }
                     });
                     configurator.UseVrfMessagePolicy(context);
                     configurator.ConfigureEndpoints(context);

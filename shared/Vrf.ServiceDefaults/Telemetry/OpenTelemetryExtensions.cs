@@ -67,10 +67,11 @@ public static class OpenTelemetryExtensions
     }
 
     /// <summary>Maps <see cref="MetricsPath"/>: the metrics in Prometheus's text format, names after OpenTelemetry's
-    /// (dots become underscores, the unit a suffix).</summary>
+    /// (dots become underscores, the unit a suffix); open to every caller, like the health probes, so Prometheus scrapes the
+    /// gateway without a key.</summary>
     public static WebApplication MapMetricsEndpoint(this WebApplication app)
     {
-        app.MapPrometheusScrapingEndpoint(MetricsPath);
+        app.MapPrometheusScrapingEndpoint(MetricsPath).AllowAnonymous();
         return app;
     }
 

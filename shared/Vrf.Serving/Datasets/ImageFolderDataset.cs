@@ -66,11 +66,12 @@ public sealed class ImageFolderDataset
             throw new DatasetException(
                 $"Dataset folder '{root}' has no folder for class(es) {Quote(missing)}: it needs one sub-folder per class, named as in the classes file.");
         }
-        var unknown = present.Except(classNames, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        if (unknown.Count > 0)
+        // Counted, not named: the message may reach whoever named the folder, who need not see what else it holds.
+        var unknown = present.Except(classNames, StringComparer.Ordinal).Count();
+        if (unknown > 0)
         {
             throw new DatasetException(
-                $"Dataset folder '{root}' has folder(s) {Quote(unknown)} that are not in the classes file.");
+                $"Dataset folder '{root}' has {unknown} folder(s) that are not in the classes file: it needs exactly one sub-folder per class.");
         }
         int[] presentClasses = [.. Enumerable.Range(0, classNames.Count).Where(label => present.Contains(classNames[label]))];
         var samples = presentClasses

@@ -8,7 +8,8 @@ namespace Vrf.Serving.Failures;
 /// The default failure index: exact search in-process with <see cref="FlatFailureSearch"/> (float32 matrix products
 /// rank the set, the candidates are re-scored in double precision, so d equals the core library's exact index),
 /// persisted as the bundle's <c>failure-set.safetensors</c>. A version's set is loaded on its first query (or a query
-/// of no features) and kept, float32 in one array, until it is deleted or the index is disposed.
+/// of no features), once its digest matches the manifest's, and kept, float32 in one array, until it is deleted or the
+/// index is disposed.
 /// </summary>
 public sealed partial class EmbeddedFailureIndex(ModelStore store, ILogger<EmbeddedFailureIndex> logger) : IFailureIndex, IDisposable
 {
@@ -87,6 +88,10 @@ public sealed partial class EmbeddedFailureIndex(ModelStore store, ILogger<Embed
             {
                 throw new ModelNotFoundException($"Model {model} has no failure set: it has not been indexed, or its set was deleted.");
             }
+            if (!BundleFileHashes.Verify(store.Get(model), BundleFiles.FailureSetFileName))
+            {
+                LogUnverified(model);
+            }
             loaded = new LoadedFailureSet(model, FailureSetFile.Read(path));
             _loaded[model] = loaded;
             LogLoaded(model, loaded.Failures.Count);
@@ -123,6 +128,10 @@ public sealed partial class EmbeddedFailureIndex(ModelStore store, ILogger<Embed
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded the failure set of {Model} ({Count} failures)")]
     private partial void LogLoaded(ModelVersionId model, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "The failure set of {Model} is loaded unchecked: its bundle predates recorded SHA-256 digests (import or train it again to have it checked)")]
+    private partial void LogUnverified(ModelVersionId model);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deleted the failure set of {Model}")]
     private partial void LogDeleted(ModelVersionId model);

@@ -8,11 +8,18 @@ public sealed class QdrantIndexOptions
     public const string UrlEnvironmentVariable = "QDRANT_URL";
 
     /// <summary>
-    /// The server's gRPC endpoint, e.g. <c>http://qdrant:6334</c>; when unset, the <c>QDRANT_URL</c> environment variable.
+    /// The server's gRPC endpoint, e.g. <c>http://qdrant:6334</c> (<c>https://</c> for TLS); when unset, the
+    /// <c>QDRANT_URL</c> environment variable.
     /// </summary>
     public string? Url { get; set; }
 
+    /// <summary>The API key the server requires (its <c>QDRANT__SERVICE__API_KEY</c>), sent with every request.</summary>
     public string? ApiKey { get; set; }
+
+    /// <summary>With an https URL and a self-signed server certificate: its SHA-256 thumbprint (hex), the one certificate
+    /// accepted. Unset: the system's certificate authorities decide.</summary>
+    [RegularExpression("^[0-9A-Fa-f]{64}$")]
+    public string? CertificateThumbprint { get; set; }
 
     /// <summary>Shards per collection, passed explicitly (the client would send 1 otherwise).</summary>
     [Range(1, 1024)]

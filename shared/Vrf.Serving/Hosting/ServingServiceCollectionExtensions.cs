@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Qdrant.Client;
+using Qdrant.Client.Grpc;
 using Vrf.Clip;
 using Vrf.Digits.Glyphs;
 using Vrf.Encoders;
@@ -61,7 +62,8 @@ public static class ServingServiceCollectionExtensions
 
     /// <summary>
     /// The failure index that <c>FailureIndex:Kind</c> names: the embedded exact index (default), or Qdrant with one
-    /// <see cref="QdrantClient"/> singleton for <c>FailureIndex:Qdrant:Url</c> (or <c>QDRANT_URL</c>).
+    /// <see cref="QdrantClient"/> singleton for <c>FailureIndex:Qdrant:Url</c> (or <c>QDRANT_URL</c>), sending its API key
+    /// and, over https, accepting the server's certificate by the system's authorities or by its configured thumbprint.
     /// </summary>
     public static IServiceCollection AddFailureIndex(this IServiceCollection services, IConfiguration configuration)
     {
@@ -75,7 +77,9 @@ public static class ServingServiceCollectionExtensions
             services.TryAddSingleton<IQdrantClient>(provider =>
             {
                 var qdrant = provider.GetRequiredService<IOptions<FailureIndexOptions>>().Value.Qdrant;
-                return new QdrantClient(qdrant.ResolveUrl(), qdrant.ApiKey, loggerFactory: provider.GetService<ILoggerFactory>());
+                var channel = QdrantChannel.ForAddress(qdrant.ResolveUrl(),
+                    new ClientConfiguration { ApiKey = qdrant.ApiKey, CertificateThumbprint = qdrant.CertificateThumbprint });
+                return new QdrantClient(new QdrantGrpcClient(channel), loggerFactory: provider.GetService<ILoggerFactory>());
             });
             services.TryAddSingleton<IFailureIndex, QdrantFailureIndex>();
         }

@@ -15,7 +15,8 @@ namespace Vrf.Serving.Indexing;
 /// zero-shot failures, stores them in the bundle and in the configured failure index, fits the temperatures and tunes
 /// (a, b) and the OSE α on the validation images, records the metrics and marks the version ready. Without a
 /// validation folder it uses T = 1, a = 1.5, b = 0.6, α = 0.5 and says so in the manifest. A build that throws marks
-/// the version failed with the reason; a cancelled one leaves it indexing, to be built again.
+/// the version failed with the reason; a cancelled one leaves it indexing, to be built again. The image folders must lie
+/// under <c>FailureIndex:DataRoots</c> when it is set.
 /// </summary>
 public sealed partial class FailureIndexBuilder(
     ModelStore store,
@@ -23,8 +24,12 @@ public sealed partial class FailureIndexBuilder(
     DatasetEmbedder embedder,
     EncoderKinds kinds,
     IOptions<InferenceOptions> inference,
+    IOptions<FailureIndexOptions> failureIndex,
     ILogger<FailureIndexBuilder> logger)
 {
+    private readonly DataRoots _roots =
+        new(failureIndex.Value.DataRoots, $"{FailureIndexOptions.Section}:{nameof(FailureIndexOptions.DataRoots)}");
+
     private const string TrainSplit = "train";
     private const string ValidationSplit = "validation";
 
@@ -53,11 +58,10 @@ public sealed partial class FailureIndexBuilder(
         try
         {
             var outcome = await IndexAsync(bundle, progress, cancellationToken);
-            var ready = store.Update(id, manifest => manifest with
+            var ready = store.Update(id, manifest => BundleWriter.WithFailureSet(manifest, bundle.Folder) with
             {
                 Status = ModelStatus.Ready,
                 IndexedAt = DateTimeOffset.UtcNow,
-                Files = manifest.Files with { FailureSet = BundleFiles.FailureSetFileName },
                 Parameters = outcome.Parameters,
                 Metrics = outcome.Metrics,
                 Warnings = outcome.Warnings,
@@ -82,8 +86,8 @@ public sealed partial class FailureIndexBuilder(
     private async Task<IndexOutcome> IndexAsync(ModelBundle bundle, IProgress<IndexingProgress>? progress, CancellationToken cancellationToken)
     {
         var manifest = bundle.Manifest;
-        var train = ImageFolderDataset.Open(manifest.Datasets.Train.Path, manifest.ClassNames);
-        var validationFolder = manifest.Datasets.Validation is { } source ? ImageFolderDataset.Open(source.Path, manifest.ClassNames) : null;
+        var train = _roots.Open("The training folder", manifest.Datasets.Train.Path, manifest.ClassNames);
+        var validationFolder = manifest.Datasets.Validation is { } source ? _roots.Open("The validation folder", source.Path, manifest.ClassNames) : null;
         var warnings = new List<string>();
         var batchSize = inference.Value.BatchSize;
         using var model = ServedModel.Load(bundle, kinds, inference.Value.Device);

@@ -36,11 +36,15 @@ internal sealed class BundleModels : IDisposable
     public ZeroShotHead FineTunedHead { get; }
 
     /// <exception cref="InvalidDataException">The manifest names an encoder kind this build does not have.</exception>
+    /// <exception cref="BundleTamperedException">A file of the encoders, heads, classes or recipe is not the one the
+    /// manifest records (a bundle that records no digests loads unchecked).</exception>
     public static BundleModels Load(ModelBundle bundle, EncoderKinds kinds, string device)
     {
         ArgumentNullException.ThrowIfNull(bundle);
         ArgumentNullException.ThrowIfNull(kinds);
         var kind = kinds.Get(bundle.Manifest.EncoderKind);
+        var files = bundle.Manifest.Files;
+        BundleFileHashes.Verify(bundle, files.ZeroShotModel, files.FineTunedModel, files.ZeroShotHead, files.FineTunedHead, files.Classes, files.Templates);
         var target = InferenceDevice.Parse(device);
         var preprocessor = kind.OpenPreprocessor(bundle.ZeroShotModelFolder);
         using var load = new PartialLoad();

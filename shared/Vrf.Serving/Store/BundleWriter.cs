@@ -5,7 +5,8 @@ namespace Vrf.Serving.Store;
 /// <summary>
 /// Writes new versions in the one layout every service reads (<see cref="BundleFiles.Standard"/>): both encoder
 /// folders, both heads, the classes and the head recipe, and a manifest with status <see cref="ModelStatus.Indexing"/>
-/// that names the encoder kind. Imports, weight-space ensembles and fine-tuning runs all write through it. Thread-safe.
+/// that names the encoder kind and records every file's SHA-256. Imports, weight-space ensembles and fine-tuning runs all
+/// write through it; the failure set, built later, is recorded with <see cref="WithFailureSet"/>. Thread-safe.
 /// </summary>
 public sealed class BundleWriter(ModelStore store)
 {
@@ -39,6 +40,7 @@ public sealed class BundleWriter(ModelStore store)
                 ZeroShotHeadBuilder = version.ZeroShotHeadBuilder,
                 Templates = version.Templates,
                 Files = files,
+                FileSha256 = BundleFileHashes.Of(staging),
                 Sources = version.Sources,
                 Datasets = version.Datasets,
                 KSelection = version.KSelection,
@@ -46,5 +48,23 @@ public sealed class BundleWriter(ModelStore store)
                 WeightSpaceEnsemble = version.WeightSpaceEnsemble,
             };
         });
+    }
+
+    /// <summary>The manifest of a version whose failure set was just written into <paramref name="versionFolder"/>: the
+    /// set named in its files and, in a bundle that records digests, the set's digest with the others.</summary>
+    public static ModelManifest WithFailureSet(ModelManifest manifest, string versionFolder)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        var failureSet = BundleFiles.FailureSetFileName;
+        return manifest with
+        {
+            Files = manifest.Files with { FailureSet = failureSet },
+            FileSha256 = manifest.FileSha256 is { } recorded
+                ? new Dictionary<string, string>(recorded, StringComparer.Ordinal)
+                {
+                    [failureSet] = BundleFileHashes.OfFile(Path.Combine(versionFolder, failureSet)),
+                }
+                : null,
+        };
     }
 }

@@ -54,6 +54,11 @@ public sealed record ModelManifest
 
     public required BundleFiles Files { get; init; }
 
+    /// <summary>The SHA-256 (hex) of every file of the bundle but the manifest, by its path relative to the version
+    /// folder ('/'-separated): what a service checks before it loads a part (<see cref="BundleFileHashes"/>). Null in a
+    /// bundle written before digests were recorded, which services load with a warning.</summary>
+    public IReadOnlyDictionary<string, string>? FileSha256 { get; init; }
+
     public required ModelSources Sources { get; init; }
 
     public required DatasetSources Datasets { get; init; }

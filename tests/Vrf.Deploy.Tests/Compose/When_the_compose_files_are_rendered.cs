@@ -1,6 +1,7 @@
 using Vrf.Cli.Commands.Serve;
 using System.Text.RegularExpressions;
 using Vrf.Deploy.Tests.Support;
+using Vrf.Deploy.Tests.Topology;
 using Vrf.ServiceDefaults;
 using Vrf.Serving.Failures;
 using Vrf.Serving.Store;
@@ -44,9 +45,8 @@ public sealed partial class When_the_compose_files_are_rendered
         Assert.Equal("Vrf.Cli", tool.HostProject);
         var assembly = AssemblyName().Match(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "services", "Vrf.Cli", "Vrf.Cli.csproj"))).Groups["name"].Value;
         Assert.Equal(["dotnet", $"{assembly}.dll"], tool.Node.Items("entrypoint").Select(part => part.ToString()));
-        var bus = MessageBusOptions.Parse(tool.Environment[MessageBusOptions.AddressKey]);
-        Assert.Equal((service.Environment["Bus__Host"], service.Environment["Bus__Username"], service.Environment["Bus__Password"]),
-            (bus.Host, bus.Username, bus.Password));
+        var user = BrokerAddress.AssertSameBroker(service.Environment, tool.Environment[MessageBusOptions.AddressKey]);
+        Assert.Equal(("operator", compose.Services[ComposeTopology.BrokerService].Environment["RABBITMQ_OPERATOR_PASSWORD"]), user);
         Assert.Equal(service.Environment[ModelStoreOptions.EnvironmentVariable], tool.Environment[ModelStoreOptions.EnvironmentVariable]);
         Assert.Equal(service.Volumes, tool.Volumes);
     }

@@ -135,7 +135,7 @@ public sealed class When_the_kustomizations_are_rendered
 
     [Theory]
     [MemberData(nameof(Kustomizations))]
-    public async Task Should_run_each_service_as_a_non_root_user_without_privileges_and_with_its_memory_bounded(string kustomization)
+    public async Task Should_run_each_service_as_a_non_root_user_without_privileges_on_a_read_only_root_and_with_its_memory_bounded(string kustomization)
     {
         var rendered = await Support.Kustomizations.RenderAsync(kustomization);
 
@@ -146,6 +146,9 @@ public sealed class When_the_kustomizations_are_rendered
             Assert.NotEqual("0", workload.Pod.Text("securityContext", "runAsUser"));
             Assert.Equal("RuntimeDefault", workload.Pod.Text("securityContext", "seccompProfile", "type"));
             Assert.Equal("false", workload.Container.Text("securityContext", "allowPrivilegeEscalation"));
+            Assert.Equal("true", workload.Container.Text("securityContext", "readOnlyRootFilesystem"));
+            var scratch = Assert.Single(workload.Container.Items("volumeMounts"), mount => mount.Text("mountPath") == "/tmp").Text("name");
+            Assert.Single(workload.Pod.Items("volumes"), volume => volume.Text("name") == scratch && volume.At("emptyDir") is not null);
             Assert.Equal(["ALL"], workload.Container.Items("securityContext", "capabilities", "drop").Select(capability => capability.ToString()));
             Assert.NotNull(workload.Container.Text("resources", "requests", "memory"));
             Assert.Equal(workload.Container.Text("resources", "requests", "memory"), workload.Container.Text("resources", "limits", "memory"));
@@ -169,7 +172,8 @@ public sealed class When_the_kustomizations_are_rendered
     {
         var authentication = rendered.Find("TriggerAuthentication", trigger.Text("authenticationRef", "name")!);
         var host = Assert.Single(authentication.Items("spec", "secretTargetRef"), reference => reference.Text("parameter") == "host");
-        BrokerAddress.AssertSameBroker(environment, rendered.Data("Secret", host.Text("name")!)[host.Text("key")!]);
+        var (user, _) = BrokerAddress.AssertSameBroker(environment, rendered.Data("Secret", host.Text("name")!)[host.Text("key")!]);
+        Assert.Equal("keda", user);
     }
 
     /// <summary>The compose files a kustomization stands for: the GPU overlay the GPU override, the others the plain file.</summary>

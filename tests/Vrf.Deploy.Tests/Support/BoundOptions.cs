@@ -13,8 +13,8 @@ public sealed record BoundOptions(Type Type, string Section)
             .SingleOrDefault()
         ?? throw new InvalidOperationException($"{type.FullName} declares no Section constant.");
 
-    /// <summary>Whether <c>Section__Property__Nested…</c> names a settable property, section names compared as
-    /// configuration compares them (ignoring case).</summary>
+    /// <summary>Whether <c>Section__Property__Nested…</c> names a settable property (a list's items by their index,
+    /// <c>Section__Items__0__Name</c>), section names compared as configuration compares them (ignoring case).</summary>
     public bool HasPath(IReadOnlyList<string> path)
     {
         if (path.Count < 2 || !path[0].Equals(Section, StringComparison.OrdinalIgnoreCase))
@@ -24,6 +24,15 @@ public sealed record BoundOptions(Type Type, string Section)
         var type = Type;
         foreach (var name in path.Skip(1))
         {
+            if (ElementOf(type) is { } element)
+            {
+                if (!int.TryParse(name, out var index) || index < 0)
+                {
+                    return false;
+                }
+                type = element;
+                continue;
+            }
             var property = type.GetProperty(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
             if (property is not { CanWrite: true })
             {
@@ -33,4 +42,8 @@ public sealed record BoundOptions(Type Type, string Section)
         }
         return true;
     }
+
+    /// <summary>The item type of a list the configuration binder fills by index; null for any other type.</summary>
+    private static Type? ElementOf(Type type) =>
+        type != typeof(string) && type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>) ? type.GetGenericArguments()[0] : null;
 }

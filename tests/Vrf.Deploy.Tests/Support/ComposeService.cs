@@ -30,6 +30,9 @@ public sealed record ComposeService(string Name, YamlMappingNode Node)
         return writer.ToString();
     }
 
+    /// <summary>The ports it publishes on the host.</summary>
+    public IReadOnlyList<ComposePort> Ports => [.. Node.Items("ports").Select(ComposePort.Of)];
+
     /// <summary>Its volumes as <c>source:target[:mode]</c>.</summary>
     public IReadOnlyList<ComposeVolume> Volumes =>
         [.. Node.Items("volumes").OfType<YamlScalarNode>().Select(volume => ComposeVolume.Parse(volume.Value!))];
@@ -43,4 +46,22 @@ public sealed record ComposeVolume(string Source, string Target, bool ReadOnly)
         var parts = text.Split(':');
         return new ComposeVolume(parts[0], parts[1], parts.Length > 2 && parts[2] == "ro");
     }
+}
+
+/// <summary>A port a compose service publishes: on which host address (null: every interface), and which.</summary>
+public sealed record ComposePort(string? HostIp, string Published, string Target)
+{
+    /// <summary>Reads a port as <c>docker-compose config</c> writes it: a mapping (<c>published</c>, <c>target</c>,
+    /// <c>host_ip</c>) or text (<c>[host_ip:]published:target[/protocol]</c>).</summary>
+    public static ComposePort Of(YamlNode node)
+    {
+        if (node is YamlMappingNode)
+        {
+            return new ComposePort(node.Text("host_ip"), node.Text("published")!, node.Text("target")!);
+        }
+        var parts = ((YamlScalarNode)node).Value!.Split('/')[0].Split(':');
+        return parts.Length == 3 ? new ComposePort(parts[0], parts[1], parts[2]) : new ComposePort(null, parts[0], parts[^1]);
+    }
+
+    public bool IsLoopbackOnly => HostIp is not null && System.Net.IPAddress.TryParse(HostIp, out var address) && System.Net.IPAddress.IsLoopback(address);
 }

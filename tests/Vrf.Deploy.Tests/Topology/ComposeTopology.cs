@@ -13,8 +13,9 @@ namespace Vrf.Deploy.Tests.Topology;
 /// <summary>
 /// docker-compose.yml's services as processes on this machine: every service it builds runs its host with the
 /// environment compose gives it (read from <c>docker-compose config</c>), two embedding and two scorer replicas as
-/// <c>--scale embedding=2 --scale scorer=2</c> would run them, on a private virtual host of the local RabbitMQ, the
-/// named volumes as local folders (the model store with a ready tiny model, the training data its images). What cannot
+/// <c>--scale embedding=2 --scale scorer=2</c> would run them, on a private virtual host of the local RabbitMQ where
+/// each connects as its own user of deploy/rabbitmq/definitions.json (<see cref="BrokerUsers"/>), the named volumes as
+/// local folders (the model store with a ready tiny model, the training data its images). What cannot
 /// run here is translated, each for its reason: the broker's host name becomes the local broker; Jaeger is not
 /// installable here, so traces are not exported; nor is Qdrant, so the failure index is the embedded one, which passes
 /// the same behaviour suite.
@@ -35,6 +36,7 @@ public sealed class ComposeTopology : IAsyncLifetime
     private readonly List<ServiceProcess> _processes = [];
     private ReadyModelStore? _store;
     private BrokerVirtualHost? _broker;
+    private BrokerUsers? _users;
     private ComposeProject? _compose;
 
     /// <summary>Why the topology cannot run here (docker-compose missing), or null when it runs.</summary>
@@ -43,6 +45,12 @@ public sealed class ComposeTopology : IAsyncLifetime
     public ReadyModelStore Store => _store ?? throw new InvalidOperationException("The topology is not running.");
 
     public BrokerVirtualHost Broker => _broker ?? throw new InvalidOperationException("The topology is not running.");
+
+    /// <summary>The broker's users, as the services and the vrf tool connect.</summary>
+    public BrokerUsers Users => _users ?? throw new InvalidOperationException("The topology is not running.");
+
+    /// <summary>The API key the compose file's gateway knows as its operator's (by its digest, GATEWAY_OPERATOR_KEY_SHA256).</summary>
+    public static string OperatorKey => DeploySecrets.Key("GATEWAY_OPERATOR_KEY_SHA256");
 
     public IReadOnlyList<ServiceProcess> Processes => _processes;
 
@@ -71,6 +79,7 @@ public sealed class ComposeTopology : IAsyncLifetime
             _compose = await ComposeFiles.ConfigAsync(ComposeFiles.Main);
             _store = await ReadyModelStore.CreateAsync(deadline.Token);
             _broker = await BrokerVirtualHost.CreateAsync(deadline.Token);
+            _users = await BrokerUsers.CreateAsync(_broker);
             foreach (var service in _compose.Built)
             {
                 var environment = Localized(service);
@@ -106,6 +115,11 @@ public sealed class ComposeTopology : IAsyncLifetime
     {
         _processes.ForEach(process => process.Dispose());
         _processes.Clear();
+        if (_users is not null)
+        {
+            await _users.DisposeAsync();
+            _users = null;
+        }
         if (_broker is not null)
         {
             await _broker.DisposeAsync();
@@ -126,6 +140,8 @@ public sealed class ComposeTopology : IAsyncLifetime
         environment[$"{MessageBusOptions.SectionName}__{nameof(MessageBusOptions.Host)}"] = Broker.Options.Host;
         environment[$"{MessageBusOptions.SectionName}__{nameof(MessageBusOptions.Port)}"] = Broker.Options.Port.ToString(CultureInfo.InvariantCulture);
         environment[$"{MessageBusOptions.SectionName}__{nameof(MessageBusOptions.VirtualHost)}"] = Broker.Name;
+        environment[$"{MessageBusOptions.SectionName}__{nameof(MessageBusOptions.Username)}"] =
+            Users.NameOf(environment[$"{MessageBusOptions.SectionName}__{nameof(MessageBusOptions.Username)}"]);
         environment.Remove(OpenTelemetryExtensions.OtlpEndpointKey);
         // A first request loads the model in every stage; on a loaded test machine that alone can outlast compose's
         // 30 s, and this test checks the configuration surface, not latency.

@@ -13,9 +13,10 @@ namespace Vrf.Deploy.Tests.Topology;
 
 /// <summary>
 /// The configuration surface the containers use, not just the code: every service of docker-compose.yml as its own
-/// process with compose's environment, scaled out, classifies an image sent to the gateway's HTTP endpoint exactly as
-/// the in-process reference does, and trains, indexes and serves a new version for a retrain sent with
-/// <c>vrf retrain</c>, followed through the gateway's job API.
+/// process with compose's environment (each on the broker as its own user, the gateway asking for its API key), scaled
+/// out, classifies an image sent to the gateway's HTTP endpoint exactly as the in-process reference does, refuses a
+/// corrupt one, and trains, indexes and serves a new version for a retrain sent with <c>vrf retrain</c> (as the
+/// operator's broker user), followed through the gateway's job API.
 /// </summary>
 public sealed partial class When_the_compose_topology_runs_as_processes(ComposeTopology topology) : IClassFixture<ComposeTopology>
 {
@@ -45,7 +46,10 @@ public sealed partial class When_the_compose_topology_runs_as_processes(ComposeT
         Assert.Equal(reference.Weight, before.Weight, 1e-5);
         Assert.Equal(distance, before.Distance!.Value, 1e-5);
 
-        var retrain = await VrfProcess.RunAsync("retrain", "--bus", topology.Broker.Address, "--store", topology.Store.Root,
+        await AssertRefusedAsync(ClassifyRequest("not an image"u8.ToArray(), ComposeTopology.OperatorKey), HttpStatusCode.UnprocessableEntity);
+        await AssertRefusedAsync(ClassifyRequest(image, key: null), HttpStatusCode.Unauthorized);
+
+        var retrain = await VrfProcess.RunAsync("retrain", "--bus", topology.Users.Address("operator"), "--store", topology.Store.Root,
             "--model", ReadyModelStore.ModelName, "--train", topology.LocalPath("/training-data/train"), "--val", topology.LocalPath("/training-data/val"),
             "--epochs", "2", "--batch-size", "6", "--seed", "2");
         Assert.True(retrain.ExitCode == 0, $"{retrain.Error}{retrain.Output}");
@@ -65,20 +69,42 @@ public sealed partial class When_the_compose_topology_runs_as_processes(ComposeT
 
     private async Task<ClassifiedView> ClassifyAsync(byte[] image)
     {
-        using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(image);
-        file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
-        form.Add(file, "image", "drawn.png");
-        using var response = await Http.PostAsync(new Uri(topology.Gateway, $"/v1/classify?model={ReadyModelStore.ModelName}"), form,
-            TestContext.Current.CancellationToken);
+        using var request = ClassifyRequest(image, ComposeTopology.OperatorKey);
+        using var response = await Http.SendAsync(request, TestContext.Current.CancellationToken);
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {body}\n{topology.Diagnostics()}");
         return JsonSerializer.Deserialize<ClassifiedView>(body, Json)!;
     }
 
+    private HttpRequestMessage ClassifyRequest(byte[] image, string? key)
+    {
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(image);
+        file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+        form.Add(file, "image", "drawn.png");
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(topology.Gateway, $"/v1/classify?model={ReadyModelStore.ModelName}")) { Content = form };
+        if (key is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+        return request;
+    }
+
+    private async Task AssertRefusedAsync(HttpRequestMessage request, HttpStatusCode status)
+    {
+        using (request)
+        {
+            using var response = await Http.SendAsync(request, TestContext.Current.CancellationToken);
+            var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+            Assert.True(response.StatusCode == status, $"expected {(int)status}, got {(int)response.StatusCode}: {body}\n{topology.Diagnostics()}");
+        }
+    }
+
     private async Task<T?> GetAsync<T>(string path)
     {
-        using var response = await Http.GetAsync(new Uri(topology.Gateway, path), TestContext.Current.CancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(topology.Gateway, path));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ComposeTopology.OperatorKey);
+        using var response = await Http.SendAsync(request, TestContext.Current.CancellationToken);
         return response.StatusCode == HttpStatusCode.NotFound ? default
             : await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<T>(Json, TestContext.Current.CancellationToken);
     }

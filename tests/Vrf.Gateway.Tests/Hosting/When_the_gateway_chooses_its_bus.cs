@@ -27,6 +27,7 @@ public sealed class When_the_gateway_chooses_its_bus
             builder.UseSetting($"{MessageBusOptions.SectionName}:{nameof(MessageBusOptions.Host)}", "no-such-broker.invalid");
             builder.UseSetting("ModelStore:Root", store.Root);
             builder.UseSetting(OpenTelemetryExtensions.OtlpEndpointKey, "");
+            builder.UseSetting("Gateway:AllowAnonymous", "true");
             builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         });
 

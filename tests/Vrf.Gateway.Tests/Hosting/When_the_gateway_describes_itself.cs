@@ -38,7 +38,7 @@ public sealed class When_the_gateway_describes_itself(GatewayApp app) : IClassFi
             classify.GetProperty("parameters").EnumerateArray().Select(parameter => parameter.GetProperty("name").GetString()));
         Assert.True(classify.GetProperty("parameters")[0].GetProperty("required").GetBoolean());
         var responses = classify.GetProperty("responses");
-        Assert.Equal(["200", "400", "404", "409", "413", "415", "422", "502", "504"], Responses.PropertyNames(responses).Order());
+        Assert.Equal(["200", "400", "401", "403", "404", "409", "413", "415", "422", "429", "502", "504"], Responses.PropertyNames(responses).Order());
         Assert.EndsWith("/ClassificationResponse",
             responses.GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString());
         Assert.True(responses.GetProperty("422").GetProperty("content").TryGetProperty("application/problem+json", out _));
@@ -52,7 +52,7 @@ public sealed class When_the_gateway_describes_itself(GatewayApp app) : IClassFi
         Assert.EndsWith("/ModelList", SchemaOf(paths.GetProperty("/v1/models").GetProperty("get")));
         var describe = paths.GetProperty("/v1/models/{name}").GetProperty("get");
         Assert.EndsWith("/ModelDetails", SchemaOf(describe));
-        Assert.Equal(["200", "400", "404"], Responses.PropertyNames(describe.GetProperty("responses")).Order());
+        Assert.Equal(["200", "400", "401", "403", "404", "429"], Responses.PropertyNames(describe.GetProperty("responses")).Order());
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Vrf.Gateway.Tests.Support;
 
 namespace Vrf.Gateway.Tests.Hosting;
@@ -36,6 +37,16 @@ public sealed class When_the_gateway_serves_HTTP_on_Kestrel(KestrelGatewayApp ap
         content.Headers.ContentType = new("application/octet-stream");
 
         using var response = await _client.PostAsync("/v1/classify?model=tiny", content, TestContext.Current.CancellationToken);
+
+        await Responses.ProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [Fact]
+    public async Task Should_answer_413_to_a_retrain_body_larger_than_a_request_needs()
+    {
+        using var content = JsonContent.Create(new { model = "tiny", train = "/data/train", validation = "/data/val", padding = new string('x', 100 * 1024) });
+
+        using var response = await _client.PostAsync("/v1/retrain", content, TestContext.Current.CancellationToken);
 
         await Responses.ProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
     }

@@ -46,6 +46,9 @@ public sealed class When_a_retrain_is_submitted(GatewayApp app) : IClassFixture<
     [InlineData("""{"model": "tiny", "train": "/data/train"}""", "validation")]
     [InlineData("""{"model": "tiny", "train": "/data/train", "validation": "/data/val", "recipe": "best"}""", "recipe")]
     [InlineData("""{"model": "tiny", "train": "/data/train", "validation": "/data/val", "epochs": 0}""", "epochs")]
+    [InlineData("""{"model": "tiny", "train": "/data/train", "validation": "/data/val", "epochs": 1001}""", "'epochs' must be 1 to 1000")]
+    [InlineData("""{"model": "tiny", "train": "/data/train", "validation": "/data/val", "batchSize": 4096}""", "'batchSize' must be 1 to 1024")]
+    [InlineData("""{"model": "tiny", "train": "/data/val/../../etc", "validation": "/data/val"}""", "'train' must not contain '..'")]
     [InlineData("""{"model": "Tiny!", "train": "/data/train", "validation": "/data/val"}""", "not a valid model name")]
     public async Task Should_refuse_a_request_it_cannot_send_with_400(string json, string detail)
     {

@@ -16,7 +16,8 @@ namespace Vrf.Gateway.Tests.Support;
 /// The gateway's real host (its Program.cs, registration and endpoints) in memory, on a <see cref="TestModelStore"/>,
 /// with MassTransit's test harness swapping the bus for the in-memory transport and adding <see cref="CannedPipeline"/>
 /// as the only consumer of <c>ClassifyImage</c>. Settings come from the test alone, never from the machine's
-/// <c>Bus__</c>, <c>Gateway__</c> or <c>VRF_MODEL_STORE</c> variables.
+/// <c>Bus__</c>, <c>Gateway__</c> or <c>VRF_MODEL_STORE</c> variables. Anonymous use is allowed explicitly: these tests
+/// are about what the endpoints do; <see cref="SecuredGatewayApp"/> is the gateway with keys.
 /// </summary>
 public class GatewayApp : WebApplicationFactory<Program>
 {
@@ -43,6 +44,9 @@ public class GatewayApp : WebApplicationFactory<Program>
     /// <summary>How many classify requests the gateway has published so far.</summary>
     public int PublishedRequests => Services.GetRequiredService<ITestHarness>().Published.Select<Contracts.ClassifyImage>().Count();
 
+    /// <summary>How many retrain requests the gateway has published so far.</summary>
+    public int PublishedRetrains => Services.GetRequiredService<ITestHarness>().Published.Select<Contracts.RetrainModel>().Count();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environments.Production);
@@ -51,6 +55,7 @@ public class GatewayApp : WebApplicationFactory<Program>
         builder.UseSetting("Gateway:ClassifyTimeoutSeconds", _classifyTimeoutSeconds.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Gateway:MaxImageBytes", MaxImageBytes.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting(OpenTelemetryExtensions.OtlpEndpointKey, "");
+        builder.UseSetting("Gateway:AllowAnonymous", "true");
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureTestServices(services =>
         {

@@ -40,6 +40,25 @@ public sealed class When_parsing_a_bus_address
         Assert.Equal("guest", options.Password);
     }
 
+    [Theory]
+    [InlineData("rabbitmqs://vrf:s3cret@broker.internal/", 5671)]
+    [InlineData("amqps://vrf:s3cret@broker.internal/", 5671)]
+    [InlineData("rabbitmqs://vrf:s3cret@broker.internal:6671/", 6671)]
+    public void Should_speak_TLS_for_a_rabbitmqs_or_amqps_uri_on_port_5671_unless_it_names_one(string address, int port)
+    {
+        var options = MessageBusOptions.Parse(address);
+
+        Assert.True(options.UseTls);
+        Assert.Equal(port, options.Port);
+        Assert.Equal($"rabbitmqs://vrf@broker.internal:{port}/", options.ToString());
+    }
+
+    [Fact]
+    public void Should_not_speak_TLS_for_a_rabbitmq_uri()
+    {
+        Assert.False(MessageBusOptions.Parse("rabbitmq://vrf:s3cret@broker.internal/").UseTls);
+    }
+
     [Fact]
     public void Should_unescape_credentials_and_the_virtual_host()
     {

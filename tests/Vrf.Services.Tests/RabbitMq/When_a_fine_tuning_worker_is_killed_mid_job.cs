@@ -63,7 +63,7 @@ public sealed class When_a_fine_tuning_worker_is_killed_mid_job(FineTuningOnRabb
     public async Task Should_hand_its_job_back_when_its_host_stops_cleanly_and_resume_it_without_counting_a_death()
     {
         var jobs = new FineTuningJobStore(new ModelStore(services.Store.Root));
-        var job = Request() with { Epochs = 500 };
+        var job = Request() with { Epochs = RetrainRules.MaxEpochs };
         await services.Bus.Publish(job, TestContext.Current.CancellationToken);
         await WaitForCheckpointAsync(jobs, job.JobId);
 

@@ -3,6 +3,8 @@ using Vrf.Serving.Jobs;
 using Vrf.Serving.Store;
 using Vrf.Services.Tests.Support;
 using Vrf.Services.Tests.Support.Processes;
+using Vrf.Testing;
+using Vrf.Testing.Models;
 
 namespace Vrf.Services.Tests.RabbitMq;
 
@@ -46,6 +48,42 @@ public sealed class When_retrain_requests_reach_the_fine_tuning_service(FineTuni
     }
 
     [Fact]
+    public async Task Should_refuse_folders_outside_its_data_roots_or_through_a_link_that_leads_out_and_settings_beyond_its_bounds()
+    {
+        using var outside = new TemporaryDirectory();
+        TinyImages.WriteImageFolder(outside.File("train"), TinyWorkspace.ClassNames, 2, seed: 9);
+        var link = Path.Combine(services.Store.Workspace.Root, $"link-{Guid.NewGuid():N}");
+        Directory.CreateSymbolicLink(link, outside.Path);
+        try
+        {
+            (RetrainModel Request, string Reason)[] refused =
+            [
+                (Request() with { TrainPath = outside.File("train") },
+                    $"TrainPath '{outside.File("train")}' is outside the data roots this service reads images from (FineTuning:DataRoots: {services.Store.Workspace.Root})."),
+                (Request() with { TrainPath = Path.Combine(link, "train") },
+                    $"TrainPath '{Path.Combine(link, "train")}' leads outside the data roots (FineTuning:DataRoots: {services.Store.Workspace.Root}) through a symbolic link."),
+                (Request() with { TrainPath = $"{services.Store.Workspace.Root}/val/../train" }, "must not contain '..'"),
+                (Request() with { Epochs = RetrainRules.MaxEpochs + 1 }, $"Epochs must be 1 to {RetrainRules.MaxEpochs} (got {RetrainRules.MaxEpochs + 1})"),
+            ];
+
+            foreach (var (request, _) in refused)
+            {
+                await services.Bus.Publish(request, TestContext.Current.CancellationToken);
+            }
+            foreach (var (request, reason) in refused)
+            {
+                var failed = await services.Events.WaitForAsync<FineTuningFailed>(done => done.JobId == request.JobId, EventTimeout, services.Diagnostics);
+                Assert.Contains(reason, failed.Reason);
+                Assert.Equal((FineTuningJobStatus.Failed, failed.Reason), (Jobs.Find(request.JobId)!.Status, Jobs.Find(request.JobId)!.Reason));
+            }
+        }
+        finally
+        {
+            Directory.Delete(link);
+        }
+    }
+
+    [Fact]
     public async Task Should_change_nothing_when_a_request_it_already_recorded_arrives_again()
     {
         var request = Request() with { Epochs = 1, BatchSize = 6 };
@@ -72,8 +110,8 @@ public sealed class When_retrain_requests_reach_the_fine_tuning_service(FineTuni
     [Fact]
     public async Task Should_cancel_a_waiting_job_at_once_and_stop_a_running_one_each_announced_once()
     {
-        var running = Request() with { Epochs = 500 };
-        var waiting = Request() with { Epochs = 500 };
+        var running = Request() with { Epochs = RetrainRules.MaxEpochs };
+        var waiting = Request() with { Epochs = RetrainRules.MaxEpochs };
         await services.Bus.Publish(running, TestContext.Current.CancellationToken);
         await services.Events.WaitForAsync<FineTuningProgressed>(step => step.JobId == running.JobId && step.Step >= 2, EventTimeout, services.Diagnostics);
         await services.Bus.Publish(waiting, TestContext.Current.CancellationToken);

@@ -30,13 +30,15 @@ public sealed class ImageFolderDatasetTests : IDisposable
     }
 
     [Fact]
-    public void A_folder_that_is_not_a_class_is_named()
+    public void Folders_that_are_not_classes_are_counted_without_naming_what_the_folder_holds()
     {
-        Touch("dog/a.png", "cat/a.png", "cats/a.png");
+        Touch("dog/a.png", "cat/a.png", "cats/a.png", "private-notes/a.png");
 
         var error = Assert.Throws<DatasetException>(() => ImageFolderDataset.Open(_folder.Path, ["dog", "cat"]));
 
-        Assert.Contains("'cats'", error.Message);
+        Assert.Contains("has 2 folder(s) that are not in the classes file", error.Message);
+        Assert.DoesNotContain("cats", error.Message);
+        Assert.DoesNotContain("private-notes", error.Message);
     }
 
     [Fact]

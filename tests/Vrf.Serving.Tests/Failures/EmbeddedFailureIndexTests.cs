@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Vrf.Method;
 using Vrf.Serving.Failures;
 using Vrf.Serving.Store;
 using Vrf.Testing;
@@ -11,7 +12,6 @@ public sealed class EmbeddedFailureIndexTests : FailureIndexBehaviour, IDisposab
     private readonly TemporaryDirectory _folder = new();
     private readonly ModelStore _store;
     private readonly EmbeddedFailureIndex _index;
-    private int _versions;
 
     public EmbeddedFailureIndexTests()
     {
@@ -21,12 +21,23 @@ public sealed class EmbeddedFailureIndexTests : FailureIndexBehaviour, IDisposab
 
     protected override IFailureIndex CreateIndex() => _index;
 
-    protected override ModelVersionId NewModel()
-    {
-        var model = new ModelVersionId("suite", ++_versions);
-        Directory.CreateDirectory(_store.VersionFolder(model));
-        return model;
-    }
+    /// <summary>A version with a manifest of its own (one that records no file digests, so the sets the tests store
+    /// are read back unchecked).</summary>
+    protected override ModelVersionId NewModel() =>
+        _store.CreateVersion("suite", (id, _) => new ModelManifest
+        {
+            Name = id.Name,
+            Version = id.Version,
+            Status = ModelStatus.Indexing,
+            CreatedAt = DateTimeOffset.UtcNow,
+            ClassNames = ["a", "b"],
+            EmbeddingDim = 2,
+            Templates = [],
+            Files = BundleFiles.Standard,
+            Sources = new ModelSources("/models/zero-shot", "/models/fine-tuned", null, "/data/classes.txt", null),
+            Datasets = new DatasetSources(new DatasetSource("/data/train", 2), null),
+            KSelection = KSelection.Of(KRule.Explicit, 1),
+        }).Id;
 
     [Fact]
     public async Task A_stored_set_is_read_back_from_the_bundle_by_a_fresh_index()

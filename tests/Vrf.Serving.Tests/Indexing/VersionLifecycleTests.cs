@@ -42,6 +42,24 @@ public sealed class VersionLifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_build_whose_images_lie_outside_the_failure_index_data_roots_fails_the_version_with_the_reason()
+    {
+        var imported = Importer.Import(_workspace.Request("pets"));
+        var elsewhere = Path.Combine(_workspace.Root, "elsewhere");
+        await using var confined = _workspace.Services(new Dictionary<string, string?> { ["FailureIndex:DataRoots:0"] = elsewhere });
+
+        var error = await Assert.ThrowsAsync<DatasetException>(() =>
+            confined.GetRequiredService<FailureIndexBuilder>().BuildAsync(imported.Id, cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Equal($"The training folder '{_workspace.Train}' is outside the data roots this service reads images from (FailureIndex:DataRoots: {elsewhere}).",
+            error.Message);
+        Assert.Equal((ModelStatus.Failed, error.Message), (Store.Get(imported.Id).Status, Store.Get(imported.Id).Manifest.FailureReason));
+        await using var permitted = _workspace.Services(new Dictionary<string, string?> { ["FailureIndex:DataRoots:0"] = _workspace.Root });
+        var allowed = await permitted.GetRequiredService<FailureIndexBuilder>().BuildAsync(imported.Id, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(ModelStatus.Ready, allowed.Status);
+    }
+
+    [Fact]
     public async Task Without_a_validation_folder_the_defaults_are_used_and_the_manifest_says_so()
     {
         var imported = Importer.Import(_workspace.Request("plain", withValidation: false));

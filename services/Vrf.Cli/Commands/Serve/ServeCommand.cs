@@ -16,7 +16,8 @@ namespace Vrf.Cli.Commands.Serve;
 
 /// <summary>
 /// <c>vrf serve</c>: runs the chosen services in this process, each exactly as its own host runs it, on one bus, with
-/// the health endpoints, until Ctrl+C (or SIGTERM).
+/// the health endpoints, until Ctrl+C (or SIGTERM). A gateway on loopback addresses with no credentials configured serves
+/// anonymous callers (<see cref="LoopbackGatewayAccess"/>).
 /// </summary>
 public sealed class ServeCommand(Terminal terminal) : AsyncCommand<ServeSettings>
 {
@@ -25,6 +26,11 @@ public sealed class ServeCommand(Terminal terminal) : AsyncCommand<ServeSettings
         var services = settings.SelectedServices();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(BusClientHost.Overrides(settings.Store, settings.Device));
+        if (services.Contains(GatewayService.Module) && LoopbackGatewayAccess.Applies(builder.Configuration, settings.Urls))
+        {
+            builder.Configuration.AddInMemoryCollection([KeyValuePair.Create(LoopbackGatewayAccess.AllowAnonymousKey, (string?)"true")]);
+            terminal.Warn(LoopbackGatewayAccess.Warning(settings.Urls));
+        }
         builder.WebHost.UseUrls(settings.Urls);
         builder.AddServiceModules(services, settings.BusOptions());
 

@@ -14,7 +14,7 @@ public sealed class ServeSettings : BusSettings
     public string? Services { get; init; }
 
     [CommandOption("--urls <URLS>")]
-    [Description("Where to answer HTTP (the gateway's /v1 API when it runs, /health/live and /health/ready), e.g. http://0.0.0.0:8080 (default: a free port on 127.0.0.1).")]
+    [Description("Where to answer HTTP (the gateway's /v1 API when it runs, /health/live and /health/ready), e.g. http://0.0.0.0:8080 (default: a free port on 127.0.0.1). Off loopback the gateway needs Gateway:ApiKeys or Gateway:Jwt:Authority.")]
     [DefaultValue("http://127.0.0.1:0")]
     public string Urls { get; init; } = "http://127.0.0.1:0";
 

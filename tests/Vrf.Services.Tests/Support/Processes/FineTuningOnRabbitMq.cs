@@ -2,7 +2,8 @@ using Vrf.Testing;
 
 namespace Vrf.Services.Tests.Support.Processes;
 
-/// <summary>The fine-tuning host alone, reporting progress every 0.2 s and looking for jobs every 0.5 s.</summary>
+/// <summary>The fine-tuning host alone, reporting progress every 0.2 s and looking for jobs every 0.5 s, reading images
+/// only under the workspace (its data root).</summary>
 public sealed class FineTuningOnRabbitMq : ServicesOnRabbitMq
 {
     public static IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
@@ -18,6 +19,7 @@ public sealed class FineTuningOnRabbitMq : ServicesOnRabbitMq
         {
             environment[key] = value;
         }
+        environment["FineTuning__DataRoots__0"] = Store.Workspace.Root;
         started(ServiceProcess.Start(ServiceNames.FineTuning, HostAssemblies.FineTuning, environment));
     }
 }
