@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
-# The main job on the embedded default: everything in one process, no broker needed.
+# The main job: `vrf demo` on real data (MNIST and ML.NET's ImageNet ResNet-18), with the services in one process.
+# Installs what it needs first (TorchSharp's libstdc++, the glyph fonts, MNIST); arguments go to `vrf demo`
+# (--quick, --full, --fresh, --bus ADDRESS, --json FILE).
 set -euo pipefail
 cd "$(dirname "$0")"
-scripts/install-prerequisites.sh torch
-./vrf eval-cached --inputs tests/fixtures/vrf/case-visible-1/inputs.json "$@"
+for step in torch fonts data; do
+  scripts/install-prerequisites.sh "$step"
+done
+./vrf demo "$@"

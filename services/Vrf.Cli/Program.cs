@@ -5,6 +5,7 @@ using Vrf.Cli.Commands.Bench;
 using Vrf.Cli.Commands.Classify;
 using Vrf.Cli.Commands.Clip;
 using Vrf.Cli.Commands.Data;
+using Vrf.Cli.Commands.Demo;
 using Vrf.Cli.Commands.Eval;
 using Vrf.Cli.Commands.Jobs;
 using Vrf.Cli.Commands.Models;
@@ -17,6 +18,13 @@ app.Configure(config =>
     config.SetApplicationName("vrf");
     config.UseTerminal(Terminal.Standard());
     config.UseStrictParsing();
+    config.AddCommand<DemoCommand>("demo")
+        .WithDescription("The whole loop on MNIST with the ImageNet ResNet-18: data, zero-shot model, fine-tuning job, indexing and " +
+                         "promotion, a stream of ID and shifted images through the services, and the evaluation table (services in this " +
+                         "process unless --bus or VRF_BUS names a broker).")
+        .WithExample("demo")
+        .WithExample("demo", "--quick")
+        .WithExample("demo", "--full", "--json", "demo.json");
     config.AddCommand<EvalCachedCommand>("eval-cached")
         .WithDescription("Evaluate zero-shot, fine-tuned, OSE and VRF from cached features and logits (an inputs.json).")
         .WithExample("eval-cached", "--inputs", "tests/fixtures/vrf/case-visible-1/inputs.json")
@@ -49,12 +57,14 @@ app.Configure(config =>
     {
         models.SetDescription("Import, list, show and retire the versioned model bundles of the model store; make weight-space ensembles.");
         models.AddCommand<ModelsImportCommand>("import")
-            .WithDescription("Create a model's next version from a zero-shot and a fine-tuned CLIP folder, and have the failure-index " +
-                             "service build its index.")
+            .WithDescription("Create a model's next version from a zero-shot and a fine-tuned encoder folder (or an encoder kind's " +
+                             "pretrained weights), and have the failure-index service build its index.")
             .WithExample("models", "import", "--name", "pets", "--zero-shot", "clip", "--fine-tuned", "clip-ft", "--classes", "classes.txt",
                 "--train", "data/train", "--val", "data/val")
             .WithExample("models", "import", "--bus", "memory", "--name", "pets", "--zero-shot", "clip", "--fine-tuned", "clip-ft",
-                "--classes", "classes.txt", "--train", "data/train");
+                "--classes", "classes.txt", "--train", "data/train")
+            .WithExample("models", "import", "--name", "digits", "--encoder", "resnet18-imagenet", "--image-size", "32", "--preprocessing", "digits",
+                "--zero-shot-head", "glyphs", "--classes", "digits.txt", "--train", "data/mnist/train", "--val", "data/mnist/val");
         models.AddCommand<ModelsWseCommand>("wse")
             .WithDescription("Make the weight-space ensemble (WiSE-FT) of a version as the next version, α chosen on its validation " +
                              "images or given, and have the failure-index service index it.")

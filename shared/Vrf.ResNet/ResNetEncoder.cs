@@ -68,7 +68,7 @@ public sealed class ResNetEncoder : IDisposable
         }
         var device = InferenceDevice.Parse(options.Device);
         var config = Sized(ResNetConfig.Load(Path.Combine(folder, ResNetConfig.FileName)), options);
-        var mean = ReadMeanImage(RequiredFile(folder, MeanImageFileName));
+        var mean = ReadMean(folder);
         using var weights = SafeTensorsFile.Open(RequiredFile(folder, WeightsFileName));
         return Build(config, mean, device, model => CheckpointWeights.Load(model, weights));
     }
@@ -116,8 +116,10 @@ public sealed class ResNetEncoder : IDisposable
     private static ResNetConfig Sized(ResNetConfig config, ResNetLoadOptions options) =>
         options.ImageSize is { } size ? config with { ImageSize = size } : config;
 
-    private static PixelMean ReadMeanImage(string path)
+    /// <summary>The mean image of a folder written by <see cref="Save"/>.</summary>
+    internal static PixelMean ReadMean(string folder)
     {
+        var path = RequiredFile(folder, MeanImageFileName);
         using var file = SafeTensorsFile.Open(path);
         var info = file.Info(MeanImageTensorName);
         if (info.Shape is not [3, var height, var width] || height != width)

@@ -98,6 +98,8 @@ public sealed class ModelsCommandTests : IDisposable
     [InlineData("--k-rule", "explicit", "needs -k N")]
     [InlineData("--k-rule", "nearest", "must be paper, code or explicit")]
     [InlineData("--name", "Bad Name", "not a valid model name")]
+    [InlineData("--image-size", "32", "apply only without --zero-shot and --fine-tuned")]
+    [InlineData("--encoder", "resnet18-imagenet", "no text tower to build a zero-shot head from prompts")]
     public async Task Bad_options_are_one_line_and_exit_code_2(string option, string value, string message)
     {
         var run = await Import("tiny", option, value);

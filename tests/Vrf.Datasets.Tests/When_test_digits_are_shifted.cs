@@ -2,6 +2,7 @@ using Vrf.Datasets.Export;
 using Vrf.Datasets.Shifts;
 using Vrf.Digits.Glyphs;
 using Vrf.Digits.Imaging;
+using Vrf.Imaging;
 using Vrf.Testing;
 
 namespace Vrf.Datasets.Tests;

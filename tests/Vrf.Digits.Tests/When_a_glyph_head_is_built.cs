@@ -1,7 +1,8 @@
-using Vrf.Imaging;
-using Vrf.Encoders;
 using Vrf.Digits.Glyphs;
 using Vrf.Digits.Imaging;
+using Vrf.Encoders.ZeroShot;
+using Vrf.Imaging;
+using Vrf.Testing;
 using static TorchSharp.torch;
 
 namespace Vrf.Digits.Tests;
@@ -40,5 +41,32 @@ public sealed class When_a_glyph_head_is_built
         var error = Assert.Throws<ArgumentException>(() => GlyphHead.Build(renderings, 2, Pixels, cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Contains("1", error.Message);
+    }
+
+    [Fact]
+    public void The_default_recipe_lists_every_template_with_its_fonts_hash_and_a_bundles_copy_reads_back_the_same()
+    {
+        using var folder = new TemporaryDirectory();
+        var builder = new GlyphHeadBuilder();
+
+        var recipe = builder.Recipe(null);
+        File.WriteAllLines(folder.File("templates.txt"), recipe);
+
+        Assert.Equal(GlyphFonts.Templates.Count * 3 * 5, recipe.Count);
+        Assert.Contains("\"font\":\"truetype/dejavu/DejaVuSans.ttf\",\"size\":48,\"stroke\":0.04,\"angle\":-6,\"font_sha256\":\"", recipe[1 * 5 + 1]);
+        Assert.Equal(recipe, builder.Recipe(folder.File("templates.txt")));
+        Assert.Equal(GlyphTemplateSet.Create(GlyphFonts.Templates).Templates, GlyphTemplateSet.FromLines(recipe, "recipe").Templates);
+    }
+
+    [Fact]
+    public void A_recipe_line_that_is_not_a_template_is_refused_with_its_number()
+    {
+        using var folder = new TemporaryDirectory();
+        File.WriteAllLines(folder.File("templates.txt"), [new GlyphHeadBuilder().Recipe(null)[0], "a photo of a {}."]);
+
+        var error = Assert.Throws<ZeroShotHeadException>(() => new GlyphHeadBuilder().Recipe(folder.File("templates.txt")));
+
+        Assert.Contains("line 2", error.Message);
+        Assert.Contains("does not exist", Assert.Throws<ZeroShotHeadException>(() => new GlyphHeadBuilder().Recipe(folder.File("none.txt"))).Message);
     }
 }

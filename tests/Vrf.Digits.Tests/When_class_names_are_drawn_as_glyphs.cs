@@ -15,7 +15,7 @@ public sealed class When_class_names_are_drawn_as_glyphs
         using var second = new GlyphRenderer();
 
         var a = first.RenderAll(Digits, set, TestContext.Current.CancellationToken);
-        var b = second.RenderAll(Digits, GlyphTemplateSet.FromJson(set.ToJson(), "replayed"), TestContext.Current.CancellationToken);
+        var b = second.RenderAll(Digits, GlyphTemplateSet.FromLines(set.ToLines(), "replayed"), TestContext.Current.CancellationToken);
 
         Assert.Equal(10 * set.Templates.Count, a.Count);
         Assert.Equal(a.Select(r => (r.ClassName, r.Template)), b.Select(r => (r.ClassName, r.Template)));

@@ -13,7 +13,7 @@ public sealed class When_an_input_size_is_chosen(ImportedResNet resnet) : IClass
     [InlineData(230)]
     public void A_size_that_is_not_a_multiple_of_32_is_refused_with_the_reason(int size)
     {
-        var error = Assert.Throws<ArgumentException>(() => new ResNetImageProcessor(resnet.Encoder.Mean, size));
+        var error = Assert.Throws<InvalidDataException>(() => new ResNetImageProcessor(resnet.Encoder.Mean, size));
 
         Assert.Contains($"{size} px is not a multiple of 32", error.Message);
     }
@@ -23,7 +23,7 @@ public sealed class When_an_input_size_is_chosen(ImportedResNet resnet) : IClass
     {
         using var scope = NewDisposeScope();
 
-        var error = Assert.Throws<ArgumentException>(() => resnet.Encoder.Encode(zeros(1, 3, 48, 48)));
+        var error = Assert.Throws<InvalidDataException>(() => resnet.Encoder.Encode(zeros(1, 3, 48, 48)));
 
         Assert.Contains("48 px is not a multiple of 32", error.Message);
     }
@@ -31,7 +31,7 @@ public sealed class When_an_input_size_is_chosen(ImportedResNet resnet) : IClass
     [Fact]
     public void Loading_with_such_a_size_is_refused()
     {
-        var error = Assert.Throws<ArgumentException>(() => ResNetEncoder.FromOnnx(resnet.Package, new ResNetLoadOptions { ImageSize = 40 }));
+        var error = Assert.Throws<InvalidDataException>(() => ResNetEncoder.FromOnnx(resnet.Package, new ResNetLoadOptions { ImageSize = 40 }));
 
         Assert.Contains("40 px", error.Message);
     }

@@ -16,7 +16,11 @@ public static class VrfProcess
     public static Task<Outcome> RunAsync(params string[] arguments) => RunAsync(new Dictionary<string, string>(), arguments);
 
     /// <summary>Runs vrf with extra environment variables.</summary>
-    public static async Task<Outcome> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    public static Task<Outcome> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        RunAsync(environment, Timeout, arguments);
+
+    /// <summary>Runs vrf with extra environment variables, for at most <paramref name="timeout"/>.</summary>
+    public static async Task<Outcome> RunAsync(IReadOnlyDictionary<string, string> environment, TimeSpan timeout, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -37,15 +41,15 @@ public static class VrfProcess
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Timeout);
+        using var deadline = new CancellationTokenSource(timeout);
         try
         {
-            await process.WaitForExitAsync(timeout.Token);
+            await process.WaitForExitAsync(deadline.Token);
         }
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"vrf {string.Join(' ', arguments)} ran longer than {Timeout}");
+            throw new TimeoutException($"vrf {string.Join(' ', arguments)} ran longer than {timeout}");
         }
         return new Outcome(process.ExitCode, await output, await error);
     }

@@ -25,14 +25,10 @@ public sealed class ClipImageProcessor(ImageProcessorConfig config, ImageDecodin
 
     public PreprocessedImage Preprocess(RgbImage image)
     {
-        var (width, height) = Config.DoResize
-            ? ShortestEdge.Fit(image.Width, image.Height, Config.ShortestEdge)
-            : (image.Width, image.Height);
-        var whole = PixelRegion.Whole(width, height);
-        var window = Config.DoCenterCrop ? CenterCrop.Window(width, height, Config.CropWidth, Config.CropHeight) : whole;
-        var visible = window.Intersect(whole);
-        var inside = PillowResampler.Resize(image, width, height, visible, Config.Resample);
-        var pixels = visible == window ? inside : CenterCrop.Pad(inside, window, visible);
+        var pixels = ShortestEdgeCrop.Apply(image,
+            Config.DoResize ? Config.ShortestEdge : null,
+            Config.DoCenterCrop ? (Config.CropWidth, Config.CropHeight) : null,
+            Config.Resample);
         return new PreprocessedImage(pixels, PixelNormalization.ToChannelsFirst(pixels, Config));
     }
 

@@ -1,6 +1,7 @@
 using Vrf.Datasets.Mnist;
 using Vrf.Datasets.Shifts;
 using Vrf.Digits.Glyphs;
+using Vrf.Imaging;
 
 namespace Vrf.Datasets.Export;
 

@@ -1,4 +1,5 @@
 using Vrf.Digits.Imaging;
+using Vrf.Imaging;
 
 namespace Vrf.Datasets.Shifts;
 

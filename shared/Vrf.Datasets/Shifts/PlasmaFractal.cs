@@ -1,3 +1,5 @@
+using Vrf.Imaging;
+
 namespace Vrf.Datasets.Shifts;
 
 /// <summary>

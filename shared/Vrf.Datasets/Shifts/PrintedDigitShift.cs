@@ -1,5 +1,6 @@
 using Vrf.Digits.Glyphs;
 using Vrf.Digits.Imaging;
+using Vrf.Imaging;
 
 namespace Vrf.Datasets.Shifts;
 

@@ -1,5 +1,4 @@
 using Vrf.Imaging;
-using Vrf.Encoders;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 

@@ -6,11 +6,13 @@ namespace Vrf.Digits.Glyphs;
 
 /// <summary>
 /// The list of templates a glyph head was built from, with the SHA-256 of every font file it uses, so a bundle can
-/// record it and rebuild the same head: replaying it on a machine whose font files differ is refused by name.
+/// record it (as its zero-shot head's recipe, <see cref="ToLines"/>) and rebuild the same head: replaying it on a machine
+/// whose font files differ is refused by name.
 /// </summary>
 public sealed record GlyphTemplateSet(IReadOnlyList<GlyphTemplate> Templates, IReadOnlyDictionary<string, string> FontSha256)
 {
-    public const string FileName = "glyph-templates.json";
+    /// <summary>One line of a recipe: a template and its font's SHA-256.</summary>
+    private sealed record GlyphRecipeLine(string Font, float Size, float Stroke, float Angle, string FontSha256);
 
     /// <summary>Strokes of the default set: as designed, and two bolder outlines.</summary>
     public static IReadOnlyList<float> DefaultStrokes { get; } = [0f, 0.04f, 0.08f];
@@ -20,10 +22,9 @@ public sealed record GlyphTemplateSet(IReadOnlyList<GlyphTemplate> Templates, IR
 
     public const float DefaultSize = 48f;
 
-    private static readonly JsonSerializerOptions Json = new()
+    private static readonly JsonSerializerOptions Line = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        WriteIndented = true,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     };
 
@@ -67,17 +68,51 @@ public sealed record GlyphTemplateSet(IReadOnlyList<GlyphTemplate> Templates, IR
         }
     }
 
-    public string ToJson() => JsonSerializer.Serialize(this, Json);
+    /// <summary>The set as a zero-shot head's recipe, one template per line, each a JSON object with its font's SHA-256:
+    /// <c>{"font":"truetype/dejavu/DejaVuSans.ttf","size":48,"stroke":0,"angle":-12,"font_sha256":"…"}</c>.</summary>
+    public IReadOnlyList<string> ToLines() =>
+        [.. Templates.Select(t => JsonSerializer.Serialize(new GlyphRecipeLine(t.Font, t.Size, t.Stroke, t.Angle, FontSha256[t.Font]), Line))];
 
-    public static GlyphTemplateSet FromJson(string json, string origin)
+    /// <summary>Reads the lines <see cref="ToLines"/> writes (blank lines are skipped).</summary>
+    /// <param name="origin">Where the lines came from, for errors.</param>
+    /// <exception cref="InvalidDataException">A line is not a template, a font is given two hashes, or there is no template.</exception>
+    public static GlyphTemplateSet FromLines(IEnumerable<string> lines, string origin)
+    {
+        var templates = new List<GlyphTemplate>();
+        var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
+        var number = 0;
+        foreach (var line in lines)
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+            var entry = ReadLine(line, origin, number);
+            if (hashes.TryGetValue(entry.Font, out var known) && !string.Equals(known, entry.FontSha256, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidDataException($"Glyph templates '{origin}', line {number}: font '{entry.Font}' has two SHA-256 values.");
+            }
+            hashes[entry.Font] = entry.FontSha256;
+            templates.Add(new GlyphTemplate(entry.Font, entry.Size, entry.Stroke, entry.Angle));
+        }
+        return templates.Count > 0
+            ? new GlyphTemplateSet(templates, hashes)
+            : throw new InvalidDataException($"Glyph templates '{origin}' hold no template.");
+    }
+
+    private static GlyphRecipeLine ReadLine(string line, string origin, int number)
     {
         try
         {
-            return JsonSerializer.Deserialize<GlyphTemplateSet>(json, Json) ?? throw new InvalidDataException($"Glyph templates '{origin}' are empty (null).");
+            var entry = JsonSerializer.Deserialize<GlyphRecipeLine>(line, Line);
+            return entry is { Font.Length: > 0, FontSha256.Length: > 0, Size: > 0 }
+                ? entry
+                : throw new InvalidDataException($"Glyph templates '{origin}', line {number}: a template needs a font, a positive size and the font's SHA-256.");
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"Glyph templates '{origin}' are not valid: {e.Message}", e);
+            throw new InvalidDataException($"Glyph templates '{origin}', line {number} is not a template: {e.Message}", e);
         }
     }
 

@@ -1,5 +1,4 @@
 using Vrf.Imaging;
-using Vrf.Encoders;
 
 namespace Vrf.Digits.Imaging;
 

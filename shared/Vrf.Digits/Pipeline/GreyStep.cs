@@ -1,5 +1,4 @@
 using Vrf.Imaging;
-using Vrf.Encoders;
 using Vrf.Digits.Imaging;
 
 namespace Vrf.Digits.Pipeline;

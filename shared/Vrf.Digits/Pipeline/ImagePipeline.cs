@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Vrf.Imaging;
-using Vrf.Encoders;
 using Vrf.Digits.Imaging;
 
 namespace Vrf.Digits.Pipeline;
@@ -30,6 +29,17 @@ public sealed record ImagePipeline(IReadOnlyList<ImageStep> Steps)
     public RgbImage Apply(RgbImage image) => Steps.Aggregate(image, (current, step) => step.Apply(current));
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary>Writes the pipeline as <see cref="FileName"/> into a model folder.</summary>
+    public void Write(string folder) => File.WriteAllText(Path.Combine(folder, FileName), ToJson());
+
+    /// <summary>The pipeline a model folder records in <see cref="FileName"/>, or null when it records none.</summary>
+    /// <exception cref="InvalidDataException">The file is not a pipeline.</exception>
+    public static ImagePipeline? Read(string folder)
+    {
+        var path = Path.Combine(folder, FileName);
+        return File.Exists(path) ? FromJson(File.ReadAllText(path), path) : null;
+    }
 
     /// <param name="origin">Where the JSON came from, for errors.</param>
     /// <exception cref="InvalidDataException">Not a pipeline, or a step this version does not know.</exception>

@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using Vrf.Imaging;
-using Vrf.Encoders;
 using Vrf.Digits.Imaging;
 
 namespace Vrf.Digits.Pipeline;

@@ -1,7 +1,5 @@
 using System.Text.Json.Serialization;
-using Vrf.Clip.Preprocessing;
 using Vrf.Imaging;
-using Vrf.Encoders;
 
 namespace Vrf.Digits.Pipeline;
 
@@ -18,19 +16,6 @@ public sealed record ResizeStep : ImageStep
     public override RgbImage Apply(RgbImage image)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(Size, 1);
-        if (image.Width == Size && image.Height == Size)
-        {
-            return image;
-        }
-        var processor = new ClipImageProcessor(new ImageProcessorConfig
-        {
-            ShortestEdge = Size,
-            CropHeight = Size,
-            CropWidth = Size,
-            Resample = Filter,
-            DoRescale = false,
-            DoNormalize = false,
-        });
-        return processor.Preprocess(image).Pixels;
+        return ShortestEdgeCrop.Square(image, Size, Filter);
     }
 }

@@ -50,4 +50,26 @@ public sealed class ClassMask
         }
         return projected;
     }
+
+    /// <summary>The inverse of <see cref="Project"/> for scores over the kept classes: each kept column back at its class,
+    /// zeros for the dropped classes.</summary>
+    public Matrix Expand(Matrix kept)
+    {
+        ArgumentNullException.ThrowIfNull(kept);
+        if (kept.Columns != KeptCount)
+        {
+            throw new ArgumentException($"The mask keeps {KeptCount} classes but the scores have {kept.Columns}.", nameof(kept));
+        }
+        var expanded = new Matrix(kept.Rows, ClassCount);
+        for (var i = 0; i < kept.Rows; i++)
+        {
+            var source = kept.Row(i);
+            var target = expanded.Row(i);
+            for (var j = 0; j < _kept.Length; j++)
+            {
+                target[_kept[j]] = source[j];
+            }
+        }
+        return expanded;
+    }
 }

@@ -18,12 +18,13 @@ public static class ResNetInputSize
             ? null
             : $"{size} px is not a multiple of {Multiple} (the network halves the size five times; try {Nearest(size)})";
 
-    /// <exception cref="ArgumentException"><paramref name="size"/> is not a positive multiple of 32.</exception>
+    /// <exception cref="InvalidDataException"><paramref name="size"/> is not a positive multiple of 32: a size the user
+    /// chose, which the tools report as a user error.</exception>
     public static void Check(long size, string what = "image size")
     {
         if (Problem(size) is { } problem)
         {
-            throw new ArgumentException($"The ResNet cannot take this {what}: {problem}.");
+            throw new InvalidDataException($"The ResNet cannot take this {what}: {problem}.");
         }
     }
 

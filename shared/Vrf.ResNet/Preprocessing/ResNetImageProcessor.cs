@@ -1,4 +1,3 @@
-using Vrf.Clip.Preprocessing;
 using Vrf.Imaging;
 using Vrf.Encoders;
 using Vrf.ResNet.Modeling;
@@ -13,32 +12,20 @@ namespace Vrf.ResNet.Preprocessing;
 /// </summary>
 public sealed class ResNetImageProcessor
 {
-    private readonly ClipImageProcessor resampler;
-
-    /// <exception cref="ArgumentException"><paramref name="imageSize"/> is not a multiple of 32.</exception>
+    /// <exception cref="InvalidDataException"><paramref name="imageSize"/> is not a multiple of 32.</exception>
     public ResNetImageProcessor(PixelMean mean, int imageSize, ImageDecodingOptions? decoding = null)
     {
         ResNetInputSize.Check(imageSize);
         Mean = mean;
         ImageSize = imageSize;
-        resampler = new ClipImageProcessor(
-            new ImageProcessorConfig
-            {
-                ShortestEdge = imageSize,
-                Resample = ResampleFilter.Bilinear,
-                CropHeight = imageSize,
-                CropWidth = imageSize,
-                DoRescale = false,
-                DoNormalize = false,
-            },
-            decoding);
+        Decoder = new ImageDecoder(decoding ?? new ImageDecodingOptions());
     }
 
     public PixelMean Mean { get; }
 
     public int ImageSize { get; }
 
-    public ImageDecoder Decoder => resampler.Decoder;
+    public ImageDecoder Decoder { get; }
 
     /// <param name="encoded">An encoded image file.</param>
     /// <param name="imageSource">A file path or request id, named in errors.</param>
@@ -46,8 +33,7 @@ public sealed class ResNetImageProcessor
     public PreprocessedImage Preprocess(ReadOnlySpan<byte> encoded, string imageSource) => Preprocess(Decoder.Decode(encoded, imageSource));
 
     /// <summary>Resizes and crops <paramref name="image"/> to the input size, then normalises it.</summary>
-    public PreprocessedImage Preprocess(RgbImage image) =>
-        image.Width == ImageSize && image.Height == ImageSize ? Normalize(image) : Normalize(resampler.Preprocess(image).Pixels);
+    public PreprocessedImage Preprocess(RgbImage image) => Normalize(ShortestEdgeCrop.Square(image, ImageSize, ResampleFilter.Bilinear));
 
     /// <summary>The input values [3, S, S] (B, G, R minus the mean) of an image already <see cref="ImageSize"/> square.</summary>
     public PreprocessedImage Normalize(RgbImage image)

@@ -11,10 +11,11 @@ public sealed class ImageFolderDataset
     /// <summary>The extensions of the formats the decoder reads (matched case-insensitively).</summary>
     public static IReadOnlyList<string> ImageExtensions { get; } = [".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp"];
 
-    private ImageFolderDataset(string folder, IReadOnlyList<string> classNames, IReadOnlyList<ImageSample> samples)
+    private ImageFolderDataset(string folder, IReadOnlyList<string> classNames, IReadOnlyList<int> presentClasses, IReadOnlyList<ImageSample> samples)
     {
         Folder = folder;
         ClassNames = classNames;
+        PresentClasses = presentClasses;
         Samples = samples;
     }
 
@@ -23,6 +24,13 @@ public sealed class ImageFolderDataset
 
     public IReadOnlyList<string> ClassNames { get; }
 
+    /// <summary>The classes (indices into <see cref="ClassNames"/>) that have a folder: all of them unless the dataset
+    /// was opened with <see cref="OpenSubset"/>.</summary>
+    public IReadOnlyList<int> PresentClasses { get; }
+
+    /// <summary>Whether some of the classes have no folder (see <see cref="OpenSubset"/>).</summary>
+    public bool IsSubset => PresentClasses.Count < ClassNames.Count;
+
     public IReadOnlyList<ImageSample> Samples { get; }
 
     public int Count => Samples.Count;
@@ -30,7 +38,16 @@ public sealed class ImageFolderDataset
     /// <exception cref="DatasetException">
     /// The folder does not exist, lacks a class folder, has a folder that is not a class, or holds no image.
     /// </exception>
-    public static ImageFolderDataset Open(string folder, IReadOnlyList<string> classNames)
+    public static ImageFolderDataset Open(string folder, IReadOnlyList<string> classNames) => Open(folder, classNames, everyClass: true);
+
+    /// <summary>A dataset that may hold only some of the classes (a test split such as ImageNet-A, with 200 of ImageNet's
+    /// 1,000): a class without a folder has no samples; labels still index <paramref name="classNames"/>.</summary>
+    /// <exception cref="DatasetException">
+    /// The folder does not exist, has no class folder, has a folder that is not a class, or holds no image.
+    /// </exception>
+    public static ImageFolderDataset OpenSubset(string folder, IReadOnlyList<string> classNames) => Open(folder, classNames, everyClass: false);
+
+    private static ImageFolderDataset Open(string folder, IReadOnlyList<string> classNames, bool everyClass)
     {
         ArgumentNullException.ThrowIfNull(classNames);
         if (!Directory.Exists(folder))
@@ -44,7 +61,7 @@ public sealed class ImageFolderDataset
             .Where(name => !name.StartsWith('.'))
             .ToHashSet(StringComparer.Ordinal);
         var missing = classNames.Where(name => !present.Contains(name)).ToList();
-        if (missing.Count > 0)
+        if (missing.Count > 0 && (everyClass || missing.Count == classNames.Count))
         {
             throw new DatasetException(
                 $"Dataset folder '{root}' has no folder for class(es) {Quote(missing)}: it needs one sub-folder per class, named as in the classes file.");
@@ -55,12 +72,13 @@ public sealed class ImageFolderDataset
             throw new DatasetException(
                 $"Dataset folder '{root}' has folder(s) {Quote(unknown)} that are not in the classes file.");
         }
-        var samples = classNames
-            .SelectMany((name, label) => ImagesIn(Path.Combine(root, name))
-                .Select(file => new ImageSample($"{name}/{Path.GetFileName(file)}", file, label)))
+        int[] presentClasses = [.. Enumerable.Range(0, classNames.Count).Where(label => present.Contains(classNames[label]))];
+        var samples = presentClasses
+            .SelectMany(label => ImagesIn(Path.Combine(root, classNames[label]))
+                .Select(file => new ImageSample($"{classNames[label]}/{Path.GetFileName(file)}", file, label)))
             .ToList();
         return samples.Count > 0
-            ? new ImageFolderDataset(root, classNames, samples)
+            ? new ImageFolderDataset(root, classNames, presentClasses, samples)
             : throw new DatasetException(
                 $"Dataset folder '{root}' holds no images (files ending in {string.Join(", ", ImageExtensions)}).");
     }

@@ -7,8 +7,10 @@ namespace Vrf.Serving.Evaluation;
 /// what the methods were run with.</summary>
 /// <param name="Parameters">The version's served parameters: (a, b), K, the temperatures, the OSE α.</param>
 /// <param name="WeightSpace">The weight-space ensemble's α; null when it was not evaluated.</param>
+/// <param name="ClassCount">The model's classes.</param>
 public sealed record ModelEvaluation(
     ModelVersionId Model,
+    int ClassCount,
     IReadOnlyList<EvaluationMethod> Methods,
     SplitEvaluation InDistribution,
     IReadOnlyList<SplitEvaluation> OutOfDistribution,
@@ -27,13 +29,24 @@ public sealed record ModelEvaluation(
 /// <param name="Images">The images scored (those that could be decoded).</param>
 /// <param name="Skipped">The images that could not be decoded.</param>
 /// <param name="Cached">True when every output it was scored from came from the cache (no encoder ran).</param>
+/// <param name="Classes">The classes the split was scored over: the model's, or fewer for a split that holds only some
+/// (the others' logits masked).</param>
 public sealed record SplitEvaluation(
     string Name,
     string Folder,
     int Images,
     int Skipped,
     bool Cached,
-    IReadOnlyDictionary<EvaluationMethod, double> Accuracies);
+    IReadOnlyDictionary<EvaluationMethod, double> Accuracies,
+    SplitDiagnostics Diagnostics,
+    int Classes);
+
+/// <summary>What a split says about the method's room to help.</summary>
+/// <param name="Headroom">The share of the split's images the zero-shot model gets right and the fine-tuned one wrong:
+/// no weighting of the two can gain more over the fine-tuned model.</param>
+/// <param name="DistanceAuroc">The AUROC of d separating the split's images from the ID images (ties half); null for
+/// the ID split itself.</param>
+public sealed record SplitDiagnostics(double Headroom, double? DistanceAuroc);
 
 /// <summary>The weight-space ensemble's α: chosen on the version's validation images (<see cref="Search"/>), or the default without them.</summary>
 public sealed record WeightSpaceChoice(double Alpha, WeightSpaceAlphaSearch? Search)

@@ -17,8 +17,11 @@ namespace Vrf.Serving.Evaluation;
 /// <c>vrf eval</c>'s computation: runs a ready version over the ID and OOD splits (both served models, through the
 /// cache) and scores every method the way serving scores an image: zero-shot, fine-tuned, OSE and VRF with
 /// <see cref="EnsembleScorer"/> and the version's parameters, d from the configured <see cref="IFailureIndex"/>; the
-/// weight-space ensemble with its α chosen on the version's validation images (α = 0.5 without them). The table is kept
-/// in the store's <see cref="EvaluationRecords"/> as the version's last evaluation.
+/// weight-space ensemble with its α chosen on the version's validation images (α = 0.5 without them). An OOD split that
+/// holds only some of the classes is scored over those, the others' logits masked. Per split it also measures what a
+/// per-image ensemble could gain (<see cref="Headroom"/>) and how well d tells the split from the ID images
+/// (<see cref="ShiftDetection"/>). The table is kept in the store's <see cref="EvaluationRecords"/> as the version's
+/// last evaluation.
 /// </summary>
 public sealed partial class ModelEvaluator(
     ModelStore store,
@@ -50,7 +53,11 @@ public sealed partial class ModelEvaluator(
             ?? throw new EvaluationException(
                 $"Model {bundle.Id} has no test split recorded: give the ID test images (--id DIR), or import the model with --test DIR.");
         EvaluationSplit[] splits = [new(ModelEvaluationRequest.InDistributionName, idFolder), .. request.OutOfDistribution];
-        var datasets = splits.Select(split => ImageFolderDataset.Open(split.Folder, bundle.Manifest.ClassNames)).ToList();
+        List<ImageFolderDataset> datasets =
+        [
+            ImageFolderDataset.Open(idFolder, bundle.Manifest.ClassNames),
+            .. request.OutOfDistribution.Select(split => ImageFolderDataset.OpenSubset(split.Folder, bundle.Manifest.ClassNames)),
+        ];
         var batchSize = request.BatchSize ?? inference.Value.BatchSize;
         var wse = request.Methods.Contains(EvaluationMethod.WeightSpace);
 
@@ -69,10 +76,16 @@ public sealed partial class ModelEvaluator(
         models.FreeServed();
 
         var choice = wse ? ChooseWeightSpaceAlpha(bundle, models, batchSize, progress, cancellationToken) : null;
+        var distances = new List<double[]>(splits.Length);
+        foreach (var (scored, _) in outputs)
+        {
+            distances.Add(await DistancesAsync(bundle, scored, cancellationToken));
+        }
         var results = new List<SplitEvaluation>(splits.Length);
         for (var i = 0; i < splits.Length; i++)
         {
             var (split, dataset, (scored, cached)) = (splits[i], datasets[i], outputs[i]);
+            var mask = MaskOf(dataset);
             LabelledLogits? interpolated = null;
             if (choice is not null)
             {
@@ -80,11 +93,17 @@ public sealed partial class ModelEvaluator(
                     $"{split.Name} (wse)", progress, cancellationToken);
                 cached &= wseCached;
             }
-            var accuracies = await ScoreAsync(bundle, scored, interpolated, request.Methods, cancellationToken);
-            results.Add(new SplitEvaluation(split.Name, dataset.Folder, scored.Rows, scored.Skipped, cached, accuracies));
+            var scoring = new SplitScoring(bundle, scored, distances[i], mask);
+            var accuracies = request.Methods.ToDictionary(method => method, method => method == EvaluationMethod.WeightSpace
+                ? WeightSpaceAccuracy(interpolated!, scored, mask)
+                : scoring.Accuracy(method));
+            var diagnostics = new SplitDiagnostics(scoring.Headroom(), i == 0 ? null : ShiftDetection.Auroc(distances[0], distances[i]));
+            results.Add(new SplitEvaluation(split.Name, dataset.Folder, scored.Rows, scored.Skipped, cached, accuracies, diagnostics,
+                dataset.PresentClasses.Count));
             LogSplit(bundle.Id, split.Name, scored.Rows, cached);
         }
-        var evaluation = new ModelEvaluation(bundle.Id, request.Methods, results[0], results[1..], bundle.Parameters, choice);
+        var evaluation = new ModelEvaluation(bundle.Id, bundle.Manifest.ClassCount, request.Methods, results[0], results[1..],
+            bundle.Parameters, choice);
         records.Save(bundle.Id, EvaluationRecord.From(evaluation, DateTimeOffset.UtcNow));
         return evaluation;
     }
@@ -122,31 +141,40 @@ public sealed partial class ModelEvaluator(
         return (logits, cached);
     }
 
-    /// <summary>Every method's accuracy on one split, each image scored as the scorer service scores it.</summary>
-    private async Task<IReadOnlyDictionary<EvaluationMethod, double>> ScoreAsync(ModelBundle bundle, SplitOutputs outputs,
-        LabelledLogits? interpolated, IReadOnlyList<EvaluationMethod> methods, CancellationToken cancellationToken)
+    /// <summary>The classes a split is scored over: null when it holds every class.</summary>
+    private static ClassMask? MaskOf(ImageFolderDataset dataset) =>
+        dataset.IsSubset ? new ClassMask([.. dataset.ClassNames.Select((_, label) => dataset.PresentClasses.Contains(label))]) : null;
+
+    /// <summary>One split's images scored as the scorer service scores them, in any mode but the weight-space ensemble's.</summary>
+    private sealed class SplitScoring(ModelBundle bundle, SplitOutputs outputs, double[] distances, ClassMask? mask)
     {
-        var parameters = bundle.Parameters;
-        var classes = bundle.Manifest.ClassCount;
-        int[] Predict(ScoringMode mode, IReadOnlyList<double>? distances = null) =>
-        [
-            .. Enumerable.Range(0, outputs.Rows).Select(row => EnsembleScorer.Score(outputs.ZeroShotLogits[row], outputs.FineTunedLogits[row],
-                classes, parameters, mode, distances?[row]).PredictedClass),
-        ];
-        var accuracies = new Dictionary<EvaluationMethod, double>();
-        foreach (var method in methods)
+        private readonly Dictionary<ScoringMode, int[]> _predictions = [];
+
+        public double Accuracy(EvaluationMethod method) => Method.Accuracy.Of(Predict(method switch
         {
-            accuracies[method] = method switch
+            EvaluationMethod.ZeroShot => ScoringMode.ZeroShot,
+            EvaluationMethod.FineTuned => ScoringMode.FineTuned,
+            EvaluationMethod.OutputSpace => ScoringMode.OutputSpace,
+            EvaluationMethod.Vrf => ScoringMode.Vrf,
+            _ => throw new ArgumentOutOfRangeException(nameof(method), method, "Not scored from the served models' outputs."),
+        }), outputs.Labels);
+
+        public double Headroom() => Method.Headroom.Of(Predict(ScoringMode.ZeroShot), Predict(ScoringMode.FineTuned), outputs.Labels);
+
+        private int[] Predict(ScoringMode mode)
+        {
+            if (!_predictions.TryGetValue(mode, out var predictions))
             {
-                EvaluationMethod.ZeroShot => Accuracy.Of(Predict(ScoringMode.ZeroShot), outputs.Labels),
-                EvaluationMethod.FineTuned => Accuracy.Of(Predict(ScoringMode.FineTuned), outputs.Labels),
-                EvaluationMethod.OutputSpace => Accuracy.Of(Predict(ScoringMode.OutputSpace), outputs.Labels),
-                EvaluationMethod.Vrf => Accuracy.Of(Predict(ScoringMode.Vrf, await DistancesAsync(bundle, outputs, cancellationToken)), outputs.Labels),
-                EvaluationMethod.WeightSpace => WeightSpaceAccuracy(interpolated!, outputs),
-                _ => throw new ArgumentOutOfRangeException(nameof(methods), method, "Unknown method."),
-            };
+                var parameters = bundle.Parameters;
+                predictions =
+                [
+                    .. Enumerable.Range(0, outputs.Rows).Select(row => EnsembleScorer.Score(outputs.ZeroShotLogits[row], outputs.FineTunedLogits[row],
+                        bundle.Manifest.ClassCount, parameters, mode, distances[row], mask: mask).PredictedClass),
+                ];
+                _predictions[mode] = predictions;
+            }
+            return predictions;
         }
-        return accuracies;
     }
 
     /// <summary>d for every image, from the failure index serving uses, in calls of bounded size.</summary>
@@ -161,9 +189,9 @@ public sealed partial class ModelEvaluator(
         return [.. distances];
     }
 
-    private static double WeightSpaceAccuracy(LabelledLogits interpolated, SplitOutputs outputs) =>
+    private static double WeightSpaceAccuracy(LabelledLogits interpolated, SplitOutputs outputs, ClassMask? mask) =>
         interpolated.Labels.SequenceEqual(outputs.Labels)
-            ? interpolated.Accuracy()
+            ? interpolated.Accuracy(mask)
             : throw new InvalidOperationException("The weight-space model and the served models were scored on different images.");
 
     private static void RequireSplitNames(IReadOnlyList<EvaluationSplit> splits)

@@ -5,8 +5,10 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Qdrant.Client;
 using Vrf.Clip;
+using Vrf.Digits.Glyphs;
 using Vrf.Encoders;
 using Vrf.Encoders.ZeroShot;
+using Vrf.ResNet;
 using Vrf.Serving.Evaluation;
 using Vrf.Serving.Failures;
 using Vrf.Serving.Import;
@@ -51,10 +53,11 @@ public static class ServingServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The encoder kinds a bundle can name (<c>clip</c>) and the zero-shot head builders an import can use
-    /// (<c>prompts</c>). A new kind is one <see cref="IEncoderKind"/> registered here.</summary>
+    /// <summary>The encoder kinds a bundle can name (<c>clip</c>, <c>resnet18-imagenet</c>) and the zero-shot head
+    /// builders an import can use (<c>prompts</c>, <c>glyphs</c>). A new kind is one <see cref="IEncoderKind"/> registered here.</summary>
     public static IServiceCollection AddEncoderKinds(this IServiceCollection services) =>
-        services.AddEncoderKind<ClipEncoderKind>().AddZeroShotHeadBuilder<PromptHeadBuilder>();
+        services.AddEncoderKind<ClipEncoderKind>().AddEncoderKind<ResNetEncoderKind>()
+            .AddZeroShotHeadBuilder<PromptHeadBuilder>().AddZeroShotHeadBuilder<GlyphHeadBuilder>();
 
     /// <summary>
     /// The failure index that <c>FailureIndex:Kind</c> names: the embedded exact index (default), or Qdrant with one

@@ -1,4 +1,5 @@
 using Vrf.Clip;
+using Vrf.Encoders;
 using Vrf.Encoders.ZeroShot;
 using Vrf.Serving.Store;
 
@@ -7,7 +8,8 @@ namespace Vrf.Serving.Import;
 /// <summary>What <c>vrf models import</c> is given.</summary>
 /// <param name="Name">The model; the import becomes its next version.</param>
 /// <param name="ZeroShotModel">An encoder folder of <paramref name="EncoderKind"/> (for CLIP, a Hugging Face CLIPModel
-/// folder: config, weights, tokenizer, preprocessor config); its preprocessing is the version's.</param>
+/// folder: config, weights, tokenizer, preprocessor config); its preprocessing is the version's. Null, with a null
+/// <paramref name="FineTunedModel"/>, to start both from the kind's pretrained weights (see <paramref name="Pretrained"/>).</param>
 /// <param name="FineTunedModel">The fine-tuned encoder folder, of the same kind; its image tower is used.</param>
 /// <param name="Classes">The classes file, one name per line, in logit order.</param>
 /// <param name="Train">The training images (ImageFolder): the zero-shot failures are selected from them.</param>
@@ -20,10 +22,12 @@ namespace Vrf.Serving.Import;
 /// <param name="Test">In-distribution test images (ImageFolder), recorded for <c>vrf eval</c>; never used to index or tune.</param>
 /// <param name="EncoderKind">The kind of both encoder folders (see <c>Vrf.Encoders.EncoderKinds</c>).</param>
 /// <param name="ZeroShotHeadBuilder">How the zero-shot head is built (see <c>Vrf.Encoders.ZeroShot.ZeroShotHeadBuilders</c>).</param>
+/// <param name="Pretrained">How the kind writes its pretrained encoder when no folder is given (input size,
+/// preprocessing); only with no folders.</param>
 public sealed record ModelImportRequest(
     string Name,
-    string ZeroShotModel,
-    string FineTunedModel,
+    string? ZeroShotModel,
+    string? FineTunedModel,
     string Classes,
     string Train,
     string? Validation = null,
@@ -32,4 +36,5 @@ public sealed record ModelImportRequest(
     KSelection? KSelection = null,
     string? Test = null,
     string EncoderKind = ClipEncoderKind.KindName,
-    string ZeroShotHeadBuilder = PromptHeadBuilder.BuilderName);
+    string ZeroShotHeadBuilder = PromptHeadBuilder.BuilderName,
+    PretrainedEncoderOptions? Pretrained = null);

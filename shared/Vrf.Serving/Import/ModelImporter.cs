@@ -9,8 +9,9 @@ using Vrf.Serving.Store;
 namespace Vrf.Serving.Import;
 
 /// <summary>
-/// Creates a model version from two encoder folders of one kind, a classes file and datasets: checks everything first,
-/// then has the bundle writer copy the folders into a new bundle, builds the zero-shot head with the requested head
+/// Creates a model version from two encoder folders of one kind (or, given none, both from the kind's pretrained
+/// weights), a classes file and datasets: checks everything first, then has the bundle writer copy the folders into a
+/// new bundle, builds the zero-shot head with the requested head
 /// builder (and the fine-tuned one the same way when no head file is given) and writes the manifest with status
 /// <see cref="ModelStatus.Indexing"/>. The failure index is built afterwards by <see cref="Indexing.FailureIndexBuilder"/>.
 /// </summary>
@@ -35,8 +36,9 @@ public sealed partial class ModelImporter(
         var train = ImageFolderDataset.Open(request.Train, classNames);
         var validation = request.Validation is null ? null : ImageFolderDataset.Open(request.Validation, classNames);
         var test = request.Test is null ? null : ImageFolderDataset.Open(request.Test, classNames);
-        var zeroShot = Inspect(kind, request.ZeroShotModel, "zero-shot", new EncoderFolderUse(Preprocessing: true, headBuilder.NeedsTextTower));
-        var fineTuned = Inspect(kind, request.FineTunedModel, "fine-tuned",
+        using var folders = ImportedEncoderFolders.Resolve(kind, request);
+        var zeroShot = Inspect(kind, folders.ZeroShot, "zero-shot", new EncoderFolderUse(Preprocessing: true, headBuilder.NeedsTextTower));
+        var fineTuned = Inspect(kind, folders.FineTuned, "fine-tuned",
             new EncoderFolderUse(Preprocessing: false, request.FineTunedHead is null && headBuilder.NeedsTextTower));
         if (zeroShot.ImageSize != fineTuned.ImageSize)
         {
@@ -51,24 +53,25 @@ public sealed partial class ModelImporter(
 
         var bundle = writer.Write(request.Name, id =>
         {
-            var heads = new HeadBuild(kind, headBuilder, kind.OpenPreprocessor(request.ZeroShotModel), classNames, templates,
-                inference.Value.Device, warning => LogHeadWarning(id, warning));
+            var heads = new HeadBuild(kind, headBuilder, kind.OpenPreprocessor(folders.ZeroShot), classNames, templates,
+                inference.Value.Device, warning => LogHeadWarning(id, warning),
+                validation is null ? [] : [.. validation.Samples.Select(sample => new CalibrationImage(sample.Path, sample.Label))]);
             return new NewVersion
             {
                 EncoderKind = kind.Name,
-                ZeroShotEncoder = BundlePart.CopyOfFolder(request.ZeroShotModel),
-                FineTunedEncoder = BundlePart.CopyOfFolder(request.FineTunedModel),
-                ZeroShotHead = BundlePart.WrittenBy(path => heads.Write(request.ZeroShotModel, path)),
+                ZeroShotEncoder = BundlePart.CopyOfFolder(folders.ZeroShot),
+                FineTunedEncoder = BundlePart.CopyOfFolder(folders.FineTuned),
+                ZeroShotHead = BundlePart.WrittenBy(path => heads.Write(folders.ZeroShot, path)),
                 FineTunedHead = request.FineTunedHead is { } given
                     ? BundlePart.WrittenBy(path => CopyHead(given, classNames.Count, fineTuned.EmbeddingDim, path))
-                    : BundlePart.WrittenBy(path => heads.Write(request.FineTunedModel, path)),
+                    : BundlePart.WrittenBy(path => heads.Write(folders.FineTuned, path)),
                 ClassNames = classNames,
                 ZeroShotHeadBuilder = headBuilder.Name,
                 Templates = templates,
                 EmbeddingDim = fineTuned.EmbeddingDim,
                 Sources = new ModelSources(
-                    Path.GetFullPath(request.ZeroShotModel),
-                    Path.GetFullPath(request.FineTunedModel),
+                    folders.ZeroShotSource,
+                    folders.FineTunedSource,
                     request.FineTunedHead is null ? null : Path.GetFullPath(request.FineTunedHead),
                     Path.GetFullPath(request.Classes),
                     request.Templates is null ? null : Path.GetFullPath(request.Templates)),
@@ -150,22 +153,34 @@ public sealed partial class ModelImporter(
         }
     }
 
-    /// <summary>Builds a head with one of the import's encoders and the head builder, and writes it.</summary>
-    private sealed record HeadBuild(IEncoderKind Kind, IZeroShotHeadBuilder Builder, IImagePreprocessor Preprocessor,
-        IReadOnlyList<string> ClassNames, IReadOnlyList<string> Recipe, string Device, Action<string> Warning)
+    /// <summary>Builds a head with one of the import's encoders and the head builder, and writes it; a second head of the
+    /// same folder (both models from the same weights) is a copy of the first.</summary>
+    private sealed class HeadBuild(IEncoderKind kind, IZeroShotHeadBuilder builder, IImagePreprocessor preprocessor,
+        IReadOnlyList<string> classNames, IReadOnlyList<string> recipe, string device, Action<string> warning,
+        IReadOnlyList<CalibrationImage> validationImages)
     {
+        private (string Folder, string Head)? _written;
+
         public void Write(string encoderFolder, string target)
         {
-            using var encoder = Kind.Load(encoderFolder, Device);
-            using var head = Build(encoder);
-            head.Save(target);
+            if (_written is { } written && written.Folder == encoderFolder)
+            {
+                File.Copy(written.Head, target);
+                return;
+            }
+            using (var encoder = kind.Load(encoderFolder, device))
+            using (var head = Build(encoder))
+            {
+                head.Save(target);
+            }
+            _written = (encoderFolder, target);
         }
 
         private ZeroShotHead Build(IImageEncoder encoder)
         {
             try
             {
-                return Builder.Build(new ZeroShotHeadRequest(encoder, Preprocessor, ClassNames, Recipe, Warning));
+                return builder.Build(new ZeroShotHeadRequest(encoder, preprocessor, classNames, recipe, warning, validationImages));
             }
             catch (ZeroShotHeadException e)
             {

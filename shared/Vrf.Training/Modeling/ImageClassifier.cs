@@ -21,6 +21,7 @@ internal sealed class ImageClassifier : Module<Tensor, Tensor>
     private readonly IImageEncoder _encoder;
     private readonly Linear _head;
     private readonly HashSet<string> _encoderTrainable;
+    private readonly IReadOnlyList<string> _encoderStatistics;
 
     public ImageClassifier(IImageEncoder encoder, ZeroShotHead zeroShotHead) : base(nameof(ImageClassifier))
     {
@@ -35,6 +36,7 @@ internal sealed class ImageClassifier : Module<Tensor, Tensor>
         register_module(encoder.Kind, encoder.Module);
         register_module(HeadName, _head);
         _encoderTrainable = [.. encoder.TrainableParameters.Select(p => $"{encoder.Kind}.{p.Name}")];
+        _encoderStatistics = [.. encoder.ImageWeights.Select(w => $"{encoder.Kind}.{w.Name}").Where(name => !_encoderTrainable.Contains(name))];
         foreach (var parameter in parameters())
         {
             parameter.requires_grad = false;
@@ -65,9 +67,12 @@ internal sealed class ImageClassifier : Module<Tensor, Tensor>
     public ZeroShotHead TrainedHead() => ZeroShotHead.FromLinear(HeadWeight, HeadBias, LogitScale);
 
     /// <summary>The parameters a stage trains, by name: the head's, and the encoder's trainable ones when
-    /// <paramref name="withEncoder"/>. Exactly these require gradients afterwards.</summary>
+    /// <paramref name="withEncoder"/>. Exactly these require gradients afterwards, and the classifier is in training
+    /// mode while the encoder trains (batch normalisation then normalises with each batch and updates its statistics),
+    /// in evaluation mode otherwise.</summary>
     public IReadOnlyList<(string Name, Parameter Parameter)> Train(bool withEncoder)
     {
+        train(withEncoder);
         var trained = Trainable(withEncoder);
         var names = trained.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var (name, parameter) in named_parameters())
@@ -75,6 +80,14 @@ internal sealed class ImageClassifier : Module<Tensor, Tensor>
             parameter.requires_grad = names.Contains(name);
         }
         return trained;
+    }
+
+    /// <summary>The encoder's statistics (its weights that are not parameters: batch normalisation's running means and
+    /// variances), by name; training mode changes them, so checkpoints keep them with the trained parameters.</summary>
+    public IReadOnlyList<(string Name, Tensor Statistic)> Statistics()
+    {
+        var buffers = named_buffers().ToDictionary(b => b.name, b => b.buffer, StringComparer.Ordinal);
+        return [.. _encoderStatistics.Select(name => (name, buffers[name]))];
     }
 
     /// <summary>The parameters of the head and, when <paramref name="withEncoder"/>, the encoder's trainable ones, by name.</summary>

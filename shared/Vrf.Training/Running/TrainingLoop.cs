@@ -83,7 +83,7 @@ internal sealed class TrainingLoop(
                         {
                             Step = step, StageIndex = stage.Index, EpochLossSum = epochLossSum, EpochSteps = epochSteps, LastEpochLoss = lastEpochLoss,
                         },
-                        classifier.Trainable(plan.EncoderTrainedWithin(step)).Select(p => (p.Name, (Tensor)p.Parameter)),
+                        Checkpointed(plan.EncoderTrainedWithin(step)),
                         optimizer);
                     observer?.CheckpointSaved(step);
                 }
@@ -92,6 +92,7 @@ internal sealed class TrainingLoop(
         finally
         {
             optimizer?.Dispose();
+            classifier.eval();
         }
         return new TrainingResult(step, state.Step, lastEpochLoss ?? epochLossSum / Math.Max(epochSteps, 1), state.StartedAt);
     }
@@ -104,7 +105,9 @@ internal sealed class TrainingLoop(
         {
             return new CheckpointState(CheckpointState.CurrentSchema, fingerprint, 0, 0, 0, 0, null, DateTimeOffset.UtcNow);
         }
-        var parameters = classifier.named_parameters().ToDictionary(p => p.name, p => p.parameter, StringComparer.Ordinal);
+        var parameters = classifier.named_parameters().Select(p => (p.name, Tensor: (Tensor)p.parameter))
+            .Concat(classifier.named_buffers().Select(b => (b.name, Tensor: b.buffer)))
+            .ToDictionary(entry => entry.name, entry => entry.Tensor, StringComparer.Ordinal);
         using (var weights = SafeTensorsFile.Open(saved.WeightsPath))
         {
             foreach (var name in weights.Tensors.Keys)
@@ -119,6 +122,11 @@ internal sealed class TrainingLoop(
         optimizerState = saved.HasOptimizerState ? saved.OptimizerPath : null;
         return saved.State;
     }
+
+    /// <summary>What a checkpoint keeps: the parameters trained so far and, once the encoder has trained, its statistics.</summary>
+    private IEnumerable<(string Name, Tensor Tensor)> Checkpointed(bool encoderTrained) =>
+        classifier.Trainable(encoderTrained).Select(p => (p.Name, (Tensor)p.Parameter))
+            .Concat(encoderTrained ? classifier.Statistics() : []);
 
     private (IReadOnlyList<Parameter> Trained, OptimizerHelper Optimizer) CreateOptimizer(TrainingStage stage)
     {

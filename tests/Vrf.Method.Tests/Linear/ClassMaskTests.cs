@@ -15,6 +15,17 @@ public sealed class ClassMaskTests
     }
 
     [Fact]
+    public void Expanding_puts_each_kept_column_back_at_its_class_with_zeros_elsewhere()
+    {
+        var mask = new ClassMask([false, true, false, true]);
+
+        var expanded = mask.Expand(new Matrix(2, 2, [0.25, 0.75, 1, 0]));
+
+        Assert.Equal([0, 0.25, 0, 0.75, 0, 1, 0, 0], expanded.Data);
+        Assert.Throws<ArgumentException>(() => mask.Expand(new Matrix(1, 3)));
+    }
+
+    [Fact]
     public void Projecting_before_the_softmax_renormalises_over_the_kept_classes()
     {
         var logits = new Matrix(1, 3, [5, 0, 0]);

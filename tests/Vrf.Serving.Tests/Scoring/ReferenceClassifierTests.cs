@@ -101,6 +101,24 @@ public sealed class ReferenceClassifierTests(ReadyModel model) : IClassFixture<R
     }
 
     [Fact]
+    public void Under_a_class_mask_the_other_classes_get_nothing_and_the_kept_ones_renormalise()
+    {
+        var parameters = model.Ready.Parameters;
+        var mask = new Method.ClassMask([false, true, true]);
+
+        var zeroShot = EnsembleScorer.Score([5, 1, 0], [4, 0, 1], 3, parameters, ScoringMode.ZeroShot, mask: mask);
+        var vrf = EnsembleScorer.Score([5, 1, 0], [4, 0, 1], 3, parameters, ScoringMode.Vrf, distance: 0, mask: mask);
+
+        Assert.Equal(1, zeroShot.PredictedClass);
+        Assert.Equal(0, zeroShot.Probabilities[0]);
+        Assert.Equal(Math.E / (Math.E + 1), zeroShot.Probabilities[1], 12);
+        Assert.Equal(1 / (Math.E + 1), zeroShot.Probabilities[2], 12);
+        Assert.Equal(0, vrf.Probabilities[0]);
+        Assert.Equal(1, vrf.Probabilities.Sum(), 12);
+        Assert.Equal(0, vrf.FineTunedProbabilities[0]);
+    }
+
+    [Fact]
     public async Task Hundreds_of_classifications_leave_no_tensor_alive()
     {
         var classifier = new ReferenceClassifier(_served, model.Index);

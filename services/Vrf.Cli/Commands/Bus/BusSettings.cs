@@ -16,9 +16,12 @@ public class BusSettings : ModelStoreSettings
                  "rabbitmq://user:password@host:5672/vhost (default: $VRF_BUS, else " + DefaultAddress + ").")]
     public string? Bus { get; init; }
 
-    /// <summary>The address given, else <c>VRF_BUS</c>, else the local broker's.</summary>
+    /// <summary>The address given, else <c>VRF_BUS</c>, else <see cref="FallbackAddress"/>.</summary>
     public string BusAddress =>
-        Bus ?? (Environment.GetEnvironmentVariable(MessageBusOptions.AddressKey) is { Length: > 0 } fromEnvironment ? fromEnvironment : DefaultAddress);
+        Bus ?? (Environment.GetEnvironmentVariable(MessageBusOptions.AddressKey) is { Length: > 0 } fromEnvironment ? fromEnvironment : FallbackAddress);
+
+    /// <summary>The bus when neither <c>--bus</c> nor <c>VRF_BUS</c> names one: the local broker's.</summary>
+    protected virtual string FallbackAddress => DefaultAddress;
 
     /// <exception cref="FormatException">The address is not understood (checked by <see cref="Validate"/>).</exception>
     public MessageBusOptions BusOptions() => MessageBusOptions.Parse(BusAddress);

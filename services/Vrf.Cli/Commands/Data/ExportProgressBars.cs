@@ -25,10 +25,7 @@ internal static class ExportProgressBars
         IReadOnlyList<ExportedSplit> splits;
         try
         {
-            splits = terminal.Out.Progress()
-                .AutoClear(false)
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-                .Start(context => export(new SplitBars(context), stop.Token));
+            splits = Show(terminal, export, stop.Token);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
@@ -42,12 +39,25 @@ internal static class ExportProgressBars
         }
         foreach (var split in splits)
         {
-            var reused = split.AlreadyThere > 0 ? $", {split.AlreadyThere:N0} already there from an earlier run (kept)" : "";
-            terminal.Out.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-                $"{split.Name}: {split.Total:N0} images in {split.Folder} ({split.Written:N0} written{reused})")));
+            terminal.Out.MarkupLine(Markup.Escape(Line(split)));
         }
         terminal.Out.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{what} in {clock.Elapsed.TotalSeconds:0.0} s.")));
         return 0;
+    }
+
+    /// <summary>Runs an export under a bar per split and returns what it wrote.</summary>
+    public static IReadOnlyList<ExportedSplit> Show(Terminal terminal,
+        Func<IProgress<ExportProgress>, CancellationToken, IReadOnlyList<ExportedSplit>> export, CancellationToken cancellationToken) =>
+        terminal.Out.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Start(context => export(new SplitBars(context), cancellationToken));
+
+    /// <summary>A split in one line: its images, folder, and how many were written now and how many an earlier run had.</summary>
+    public static string Line(ExportedSplit split)
+    {
+        var reused = split.AlreadyThere > 0 ? $", {split.AlreadyThere:N0} already there from an earlier run (kept)" : "";
+        return string.Create(CultureInfo.InvariantCulture, $"{split.Name}: {split.Total:N0} images in {split.Folder} ({split.Written:N0} written{reused})");
     }
 
     private sealed class SplitBars(ProgressContext context) : IProgress<ExportProgress>

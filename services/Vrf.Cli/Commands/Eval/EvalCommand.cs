@@ -19,48 +19,12 @@ public sealed class EvalCommand(Terminal terminal) : AsyncCommand<EvalSettings>
         var request = new ModelEvaluationRequest(ModelReference.Parse(settings.Model!), settings.Id, settings.OutOfDistribution(),
             settings.MethodList(), settings.BatchSize);
         await using var serving = ServingServices.Create(settings.Store, settings.Device);
-        var evaluator = serving.GetRequiredService<ModelEvaluator>();
-        var evaluation = await terminal.Out.Progress()
-            .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-            .StartAsync(progress => evaluator.EvaluateAsync(request, new StageBars(progress), cancellationToken));
-
-        foreach (var split in evaluation.Splits)
-        {
-            terminal.Out.MarkupLine(Markup.Escape(
-                $"{split.Name}: {split.Images} images of {split.Folder}{(split.Skipped > 0 ? $" ({split.Skipped} could not be decoded)" : "")}, " +
-                (split.Cached ? "outputs from the cache" : "outputs computed and cached")));
-        }
-        foreach (var split in evaluation.Splits.Where(split => split.Skipped > 0))
-        {
-            terminal.Warn($"{split.Skipped} image(s) of {split.Name} could not be decoded and were left out.");
-        }
-        if (evaluation.WeightSpace is { ChosenOnValidation: false } choice)
-        {
-            terminal.Warn($"{evaluation.Model} has no validation images: the weight-space ensemble uses α = {choice.Alpha}, not chosen on data.");
-        }
-        EvalTable.Render(terminal.Out, evaluation);
+        var evaluation = await EvaluationReport.RunAsync(terminal, serving.GetRequiredService<ModelEvaluator>(), request, cancellationToken);
         if (settings.Json is { } path)
         {
             OutputFile.Write(path, output => EvalJson.Write(evaluation, output));
             terminal.Out.MarkupLine($"Wrote the table to {Markup.Escape(path)}.");
         }
         return 0;
-    }
-
-    /// <summary>One bar per stage (a split's encoders, the weight-space model at one α), created when the stage starts.</summary>
-    private sealed class StageBars(ProgressContext context) : IProgress<EvaluationProgress>
-    {
-        private readonly Dictionary<string, ProgressTask> _bars = [];
-
-        public void Report(EvaluationProgress value)
-        {
-            if (!_bars.TryGetValue(value.Stage, out var bar))
-            {
-                bar = context.AddTask(Markup.Escape(value.Stage), maxValue: Math.Max(1, value.Total));
-                _bars[value.Stage] = bar;
-            }
-            bar.Value = value.Completed;
-        }
     }
 }

@@ -6,11 +6,13 @@ namespace Vrf.Cli.Commands.Eval;
 
 /// <summary>
 /// <c>vrf eval --json</c>: <c>{"model": "name@v", "methods": {"zs": {"id": 0.83, "&lt;ood&gt;": …, "ood_mean": …}, …},
-/// "params": {…}, "splits": {…}}</c>, accuracies in [0, 1], <c>ood_mean</c> null without OOD splits.
+/// "params": {…}, "diagnostics": {"&lt;split&gt;": {"headroom": …, "d_auroc": …}}, "splits": {…}}</c>, accuracies and
+/// diagnostics in [0, 1], <c>ood_mean</c> null without OOD splits, <c>d_auroc</c> null for the ID split.
 /// </summary>
 internal static class EvalJson
 {
-    public static void Write(ModelEvaluation evaluation, Stream output)
+    /// <param name="more">Writes members of the caller's own after the table's (the demo's phase times).</param>
+    public static void Write(ModelEvaluation evaluation, Stream output, Action<Utf8JsonWriter>? more = null)
     {
         using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         json.WriteStartObject();
@@ -67,6 +69,23 @@ internal static class EvalJson
         json.WriteString("tuned_on", p.TunedOn.ToString().ToLowerInvariant());
         json.WriteEndObject();
 
+        json.WriteStartObject("diagnostics");
+        foreach (var split in evaluation.Splits)
+        {
+            json.WriteStartObject(split.Name);
+            json.WriteNumber("headroom", split.Diagnostics.Headroom);
+            if (split.Diagnostics.DistanceAuroc is { } auroc)
+            {
+                json.WriteNumber("d_auroc", auroc);
+            }
+            else
+            {
+                json.WriteNull("d_auroc");
+            }
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
+
         json.WriteStartObject("splits");
         foreach (var split in evaluation.Splits)
         {
@@ -74,10 +93,12 @@ internal static class EvalJson
             json.WriteString("folder", split.Folder);
             json.WriteNumber("images", split.Images);
             json.WriteNumber("skipped", split.Skipped);
+            json.WriteNumber("classes", split.Classes);
             json.WriteBoolean("cached", split.Cached);
             json.WriteEndObject();
         }
         json.WriteEndObject();
+        more?.Invoke(json);
         json.WriteEndObject();
     }
 }

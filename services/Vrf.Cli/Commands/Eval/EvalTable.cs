@@ -6,7 +6,8 @@ namespace Vrf.Cli.Commands.Eval;
 
 /// <summary>
 /// The paper-style table of <c>vrf eval</c>: top-1 accuracy (%) per method (rows) and split (columns: ID, each OOD
-/// split, the OOD mean), then the OSE α, the WSE α, (a, b), K and the temperatures.
+/// split, the OOD mean); below it, per split, the headroom and the shift detection of d; then the OSE α, the WSE α,
+/// (a, b), K, |V| and the temperatures.
 /// </summary>
 internal static class EvalTable
 {
@@ -33,6 +34,7 @@ internal static class EvalTable
             table.AddRow([Markup.Escape(Label(method)), .. cells]);
         }
         console.Write(table);
+        console.Write(Diagnostics(evaluation));
 
         var p = evaluation.Parameters;
         var tunedOn = p.TunedOn.ToString().ToLowerInvariant();
@@ -43,8 +45,30 @@ internal static class EvalTable
                 ? Invariant($"(chosen on validation: accuracy {Percent(search.Accuracies.Max())}%)")
                 : "(default: no validation images)"));
         }
-        console.WriteLine(Invariant($"VRF (a, b) = ({p.A:0.0##}, {p.B:0.0##}) ({tunedOn}), K = {p.K} ({p.KRule.ToString().ToLowerInvariant()} rule, |V| = {p.FailureSetSize})"));
+        console.WriteLine(Invariant($"VRF (a, b) = ({p.A:0.0##}, {p.B:0.0##}) ({tunedOn}), K = {p.K} ({p.KRule.ToString().ToLowerInvariant()} rule), |V| = {p.FailureSetSize}"));
         console.WriteLine(Invariant($"T_zs = {p.ZeroShotTemperature:F4}, T_ft = {p.FineTunedTemperature:F4}"));
+    }
+
+    private static Table Diagnostics(ModelEvaluation evaluation)
+    {
+        var table = new Table()
+            .Title("Per split")
+            .AddColumn("Split")
+            .AddColumn(new TableColumn("Images").RightAligned())
+            .AddColumn(new TableColumn("Classes").RightAligned())
+            .AddColumn(new TableColumn("Headroom (%)").RightAligned())
+            .AddColumn(new TableColumn("Shift detection (AUROC of d)").RightAligned());
+        foreach (var split in evaluation.Splits)
+        {
+            table.AddRow(
+                Markup.Escape(split.Name),
+                split.Images.ToString("N0", CultureInfo.InvariantCulture),
+                split.Classes.ToString(CultureInfo.InvariantCulture),
+                Percent(split.Diagnostics.Headroom),
+                split.Diagnostics.DistanceAuroc is { } auroc ? auroc.ToString("F3", CultureInfo.InvariantCulture) : "–");
+        }
+        return table.Caption("Headroom: share the zero-shot model gets right and the fine-tuned one wrong (no ensemble can gain more). " +
+                             "Shift detection: how well d tells the split from the ID images (0.5 chance, 1 perfect).");
     }
 
     private static string Label(EvaluationMethod method) => method switch

@@ -7,8 +7,9 @@ using Vrf.Serving.Store;
 namespace Vrf.Cli.Commands.Models;
 
 /// <summary>
-/// <c>vrf models import</c>: creates the model's next version from two CLIP folders in this process, then has the
-/// failure-index service index it as <see cref="VersionIndexing"/> does for every new version.
+/// <c>vrf models import</c>: creates the model's next version from two encoder folders (or the kind's pretrained
+/// weights) in this process, then has the failure-index service index it as <see cref="VersionIndexing"/> does for every
+/// new version.
 /// </summary>
 public sealed class ModelsImportCommand(Terminal terminal) : AsyncCommand<ModelsImportSettings>
 {
@@ -26,7 +27,10 @@ public sealed class ModelsImportCommand(Terminal terminal) : AsyncCommand<Models
                 settings.Templates,
                 settings.FineTunedHead,
                 KSelection.Of(settings.Rule, settings.K),
-                settings.Test));
+                settings.Test,
+                settings.Encoder,
+                settings.ZeroShotHead,
+                settings.Pretrained));
             return (imported, $"Imported [bold]{Markup.Escape(imported.Id.ToString())}[/] into {Markup.Escape(imported.Folder)}");
         }, cancellationToken);
         return 0;

@@ -2,6 +2,9 @@ using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Vrf.Cli.Commands.Bus;
+using Vrf.Clip;
+using Vrf.Encoders;
+using Vrf.Encoders.ZeroShot;
 using Vrf.Method;
 
 namespace Vrf.Cli.Commands.Models;
@@ -13,24 +16,46 @@ public sealed class ModelsImportSettings : BusSettings
     [Description("The model; the import becomes its next version.")]
     public string? Name { get; init; }
 
-    [CommandOption("--zero-shot <DIR>", isRequired: true)]
-    [Description("The zero-shot CLIP model: a Hugging Face CLIPModel folder with its tokenizer and preprocessor config.")]
+    [CommandOption("--encoder <KIND>")]
+    [Description("The kind of both encoders: clip (Hugging Face CLIPModel folders) or resnet18-imagenet (ML.NET's ImageNet ResNet-18).")]
+    [DefaultValue(ClipEncoderKind.KindName)]
+    public string Encoder { get; init; } = ClipEncoderKind.KindName;
+
+    [CommandOption("--zero-shot <DIR>")]
+    [Description("The zero-shot model folder (for clip, a Hugging Face CLIPModel folder with its tokenizer and preprocessor " +
+                 "config). Leave out with --fine-tuned to start both from the kind's pretrained weights (resnet18-imagenet).")]
     public string? ZeroShot { get; init; }
 
-    [CommandOption("--fine-tuned <DIR>", isRequired: true)]
-    [Description("The fine-tuned CLIP model folder (its image tower is used).")]
+    [CommandOption("--fine-tuned <DIR>")]
+    [Description("The fine-tuned model folder, of the same kind (its image tower is used).")]
     public string? FineTuned { get; init; }
+
+    [CommandOption("--image-size <PIXELS>")]
+    [Description("Without model folders: the side of the images the pretrained encoder takes (resnet18-imagenet: a multiple of 32; default 224).")]
+    public int? ImageSize { get; init; }
+
+    [CommandOption("--preprocessing <NAME>")]
+    [Description("Without model folders: a preprocessing the version records and applies to every image first " +
+                 "(resnet18-imagenet: digits = grey, MNIST framing, resize).")]
+    public string? Preprocessing { get; init; }
+
+    [CommandOption("--zero-shot-head <BUILDER>")]
+    [Description("How the zero-shot head is built from the class names: prompts (a text tower over prompt templates) or " +
+                 "glyphs (the names rendered in many fonts and encoded as images).")]
+    [DefaultValue(PromptHeadBuilder.BuilderName)]
+    public string ZeroShotHead { get; init; } = PromptHeadBuilder.BuilderName;
 
     [CommandOption("--classes <FILE>", isRequired: true)]
     [Description("The class names, one per line, in logit order.")]
     public string? Classes { get; init; }
 
     [CommandOption("--templates <FILE>")]
-    [Description("Prompt templates, one per line with {} for the class name (default: OpenAI's 80 ImageNet templates).")]
+    [Description("The zero-shot head's recipe: prompt templates, one per line with {} for the class name (default: OpenAI's 80 " +
+                 "ImageNet templates), or for glyphs a bundle's templates.txt (default: 42 fonts x 3 strokes x 5 angles).")]
     public string? Templates { get; init; }
 
     [CommandOption("--fine-tuned-head <FILE>")]
-    [Description("The fine-tuned head (zero-shot head safetensors format); default: built from the fine-tuned text tower.")]
+    [Description("The fine-tuned head (zero-shot head safetensors format); default: built like the zero-shot head, with the fine-tuned encoder.")]
     public string? FineTunedHead { get; init; }
 
     [CommandOption("--train <DIR>", isRequired: true)]
@@ -67,8 +92,14 @@ public sealed class ModelsImportSettings : BusSettings
         _ => Method.KRule.Explicit,
     };
 
+    /// <summary>How the kind writes its pretrained encoder: only without model folders, when asked.</summary>
+    public PretrainedEncoderOptions? Pretrained => ImageSize is null && Preprocessing is null ? null : new PretrainedEncoderOptions(ImageSize, Preprocessing);
+
     public override ValidationResult Validate() =>
-        KRule is not null && KRule.ToLowerInvariant() is not ("paper" or "code" or "explicit")
+        (ZeroShot is null) != (FineTuned is null) ? ValidationResult.Error("give both --zero-shot and --fine-tuned, or neither to start from the encoder kind's pretrained weights")
+        : ZeroShot is not null && Pretrained is not null ? ValidationResult.Error("--image-size and --preprocessing apply only without --zero-shot and --fine-tuned")
+        : ImageSize < 1 ? ValidationResult.Error("--image-size must be a positive number of pixels")
+        : KRule is not null && KRule.ToLowerInvariant() is not ("paper" or "code" or "explicit")
             ? ValidationResult.Error($"--k-rule must be paper, code or explicit, not '{KRule}'")
         : Rule == Method.KRule.Explicit && K is null ? ValidationResult.Error("--k-rule explicit needs -k N")
         : K is not null && Rule != Method.KRule.Explicit ? ValidationResult.Error($"-k is only used with --k-rule explicit, not {KRule}")

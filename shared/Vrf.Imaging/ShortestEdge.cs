@@ -1,4 +1,4 @@
-namespace Vrf.Clip.Preprocessing;
+namespace Vrf.Imaging;
 
 /// <summary>HF's <c>get_resize_output_image_size(default_to_square=False)</c>: the shorter side becomes the target.</summary>
 public static class ShortestEdge

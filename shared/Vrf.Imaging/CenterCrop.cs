@@ -1,12 +1,10 @@
-using Vrf.Imaging;
-
-namespace Vrf.Clip.Preprocessing;
+namespace Vrf.Imaging;
 
 /// <summary>
 /// HF's <c>center_crop</c>: a window at <c>top = (h - crop_h) // 2</c>, <c>left = (w - crop_w) // 2</c> (floor), with
 /// zeros wherever the window leaves the image.
 /// </summary>
-internal static class CenterCrop
+public static class CenterCrop
 {
     public static PixelRegion Window(int width, int height, int cropWidth, int cropHeight) =>
         new(FloorHalf(width - cropWidth), FloorHalf(height - cropHeight), cropWidth, cropHeight);

@@ -1,9 +1,9 @@
-namespace Vrf.Datasets;
+namespace Vrf.Imaging;
 
 /// <summary>
-/// A SplitMix64 stream started from a seed and keys (split, image index…): every draw is a pure function of where it
-/// happens, so an image's corruption does not depend on which images were written before it, and a resumed or
-/// parallel run writes the same pixels.
+/// A SplitMix64 stream started from a seed and keys (split, image index, training stage, epoch…): every draw is a pure
+/// function of where it happens, so an image's corruption or augmentation does not depend on what was drawn before it,
+/// and a resumed or parallel run draws what an uninterrupted one drew, with no generator state to save.
 /// </summary>
 public sealed class SeededRandom
 {
