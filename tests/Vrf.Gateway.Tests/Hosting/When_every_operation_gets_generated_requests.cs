@@ -14,6 +14,8 @@ namespace Vrf.Gateway.Tests.Hosting;
 /// </summary>
 public sealed class When_every_operation_gets_generated_requests(GatewayApp app) : IClassFixture<GatewayApp>
 {
+    private const string EventStream = "get /v1/events";
+
     private readonly HttpClient _client = app.CreateClient();
 
     [Fact]
@@ -22,7 +24,10 @@ public sealed class When_every_operation_gets_generated_requests(GatewayApp app)
         var document = await DocumentAsync();
         var schemas = new SchemaCheck(document);
         var samples = new RequestSamples(
-            new Dictionary<string, string> { ["name"] = "tiny", ["id"] = Guid.NewGuid().ToString() },
+            new Dictionary<string, string>
+            {
+                ["name"] = "tiny", ["id"] = Guid.NewGuid().ToString(), ["version"] = "1", ["className"] = "red", ["fileName"] = "000.png",
+            },
             new Dictionary<string, string> { ["model"] = "tiny" },
             new Dictionary<string, string> { ["post /v1/retrain"] = """{"model": "tiny", "train": "/data/train", "validation": "/data/val"}""" },
             new Dictionary<string, byte[]>
@@ -36,7 +41,8 @@ public sealed class When_every_operation_gets_generated_requests(GatewayApp app)
                 ["empty file"] = [],
                 ["file over the size limit"] = new byte[GatewayApp.MaxImageBytes + 1],
             });
-        var requests = new RequestGenerator(document, samples).All().ToList();
+        // The event stream never ends on its own, so it cannot be read to the end; When_events_are_streamed covers it.
+        var requests = new RequestGenerator(document, samples).All().Where(request => request.Operation != EventStream).ToList();
 
         var problems = new List<string>();
         var statuses = new SortedDictionary<string, int>(StringComparer.Ordinal);
