@@ -4,19 +4,19 @@ using Vrf.Contracts;
 namespace Vrf.Client;
 
 /// <summary>
-/// Publishes <see cref="ClassifyImage"/> requests and waits for their published result or failure, whichever service
-/// instance produced it.
+/// Publishes <see cref="ClassifyImage"/> requests naming this process's own queue as their reply address, and waits for
+/// the result or failure the services send there, whichever service instance produced it.
 /// </summary>
-public sealed class ClassificationClient(IPublishEndpoint publisher, PendingClassifications pending)
+public sealed class ClassificationClient(IPublishEndpoint publisher, PendingClassifications pending, ClassificationReplyAddress replyAddress)
 {
-    /// <summary>Publishes the request and completes when its outcome arrives.</summary>
+    /// <summary>Publishes the request (its reply address set to this process's queue) and completes when its outcome arrives.</summary>
     /// <exception cref="TimeoutException">No outcome within <paramref name="timeout"/>.</exception>
     public async Task<ClassificationOutcome> ClassifyAsync(ClassifyImage request, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var outcome = pending.Expect(request.RequestId);
         try
         {
-            await publisher.Publish(request, cancellationToken);
+            await publisher.Publish(request with { ReplyAddress = replyAddress.Value }, cancellationToken);
             return await outcome.WaitAsync(timeout, cancellationToken);
         }
         catch (TimeoutException)

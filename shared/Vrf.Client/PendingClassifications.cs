@@ -4,8 +4,8 @@ using Vrf.Contracts;
 namespace Vrf.Client;
 
 /// <summary>
-/// The requests this process is waiting on, by request id. Results and failures for other processes' requests are
-/// ignored, since every client instance sees every published result.
+/// The requests this process is waiting on, by request id. An outcome for a request no longer waited on (it timed out)
+/// is ignored.
 /// </summary>
 public sealed class PendingClassifications
 {

@@ -32,6 +32,9 @@ public abstract class ServicesOnRabbitMq : IAsyncLifetime
 
     public IReadOnlyList<ServiceProcess> Processes => _processes;
 
+    /// <summary>The test's client's own queue, for messages published into the middle of the pipeline.</summary>
+    public Uri ReplyAddress => Client.Services.GetRequiredService<ClassificationReplyAddress>().Value;
+
     /// <summary>Every job and model event the test's client received.</summary>
     public BusEventLog Events => Client.Services.GetRequiredService<BusEventLog>();
 
@@ -100,7 +103,8 @@ public abstract class ServicesOnRabbitMq : IAsyncLifetime
         }
     }
 
-    /// <summary>Publishes a message into the middle of the pipeline and waits for the outcome of its request.</summary>
+    /// <summary>Publishes a message into the middle of the pipeline (naming <see cref="ReplyAddress"/>) and waits for the
+    /// outcome of its request.</summary>
     public async Task<ClassificationOutcome> OutcomeOfAsync<T>(T message, Guid requestId)
         where T : class
     {
