@@ -15,8 +15,12 @@ namespace Vrf.Cli.Commands.Bench.Pipeline;
 /// </summary>
 public sealed class BenchedPipeline : IAsyncDisposable
 {
+    /// <summary>Requests in flight during the warm-up, per replica of the most replicated service.</summary>
+    private const int WarmUpRequests = 8;
+
     private static readonly TimeSpan ResultTimeout = TimeSpan.FromMinutes(2);
-    private static readonly TimeSpan WarmUpTimeout = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan WarmUpTimeout = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan WarmUpAttemptTimeout = TimeSpan.FromSeconds(90);
 
     private readonly IHost _host;
     private readonly AsyncServiceScope _scope;
@@ -35,8 +39,8 @@ public sealed class BenchedPipeline : IAsyncDisposable
         _images = images;
     }
 
-    /// <summary>Starts the services and the client, and classifies until an image succeeds (every stage has loaded the
-    /// model and the queues exist).</summary>
+    /// <summary>Starts the services and the client, and warms them up: every stage has loaded the model and the queues
+    /// exist.</summary>
     /// <param name="bus">The bus: in memory (the services then run here) or RabbitMQ (they run as <paramref name="replicas"/>).</param>
     public static async Task<BenchedPipeline> StartAsync(BusSettings bus, IReadOnlyList<(string Service, int Count)> replicas,
         ModelReference model, IReadOnlyList<byte[]> images, CancellationToken cancellationToken)
@@ -47,7 +51,7 @@ public sealed class BenchedPipeline : IAsyncDisposable
         try
         {
             await host.StartOrExplainAsync(bus, cancellationToken);
-            await pipeline.WarmUpAsync(cancellationToken);
+            await pipeline.WarmUpAsync(WarmUpRequests * replicas.Max(replica => replica.Count), cancellationToken);
             return pipeline;
         }
         catch
@@ -79,34 +83,43 @@ public sealed class BenchedPipeline : IAsyncDisposable
         _processes?.Dispose();
     }
 
-    private async Task WarmUpAsync(CancellationToken cancellationToken)
+    /// <summary>Sends rounds of concurrent requests until every request of a round succeeds, so every replica of every
+    /// stage has loaded the model before the measurement (a request lost before the queues existed is sent again).</summary>
+    private async Task WarmUpAsync(int concurrent, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(WarmUpTimeout);
-        string? lastFailure = null;
-        while (!deadline.IsCancellationRequested)
+        var lastFailure = "no round finished";
+        while (true)
         {
-            var request = new ClassifyImage(Guid.NewGuid(), _model.Name, _model.Version, _images[0], "warm-up.png");
             try
             {
-                var outcome = await _client.ClassifyAsync(request, TimeSpan.FromSeconds(20), deadline.Token);
-                if (outcome.Succeeded)
+                var outcomes = await Task.WhenAll(Enumerable.Range(0, concurrent).Select(async i =>
+                {
+                    var request = new ClassifyImage(Guid.NewGuid(), _model.Name, _model.Version, _images[i % _images.Count], "warm-up.png");
+                    try
+                    {
+                        return await _client.ClassifyAsync(request, WarmUpAttemptTimeout, deadline.Token);
+                    }
+                    catch (TimeoutException)
+                    {
+                        return null;
+                    }
+                }));
+                if (outcomes.FirstOrDefault(outcome => outcome is { Succeeded: false }) is { } refused)
+                {
+                    throw new InvalidOperationException($"The pipeline refused the benchmark's image: {refused.Failure?.Reason}");
+                }
+                if (outcomes.All(outcome => outcome is not null))
                 {
                     return;
                 }
-                lastFailure = outcome.Failure?.Reason;
-                throw new InvalidOperationException($"The pipeline refused the benchmark's first image: {lastFailure}");
-            }
-            catch (TimeoutException)
-            {
-                lastFailure = "no answer within 20 s";
+                lastFailure = $"no answer within {WarmUpAttemptTimeout.TotalSeconds:0} s";
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                break;
+                throw new TimeoutException($"The pipeline gave no result within {WarmUpTimeout.TotalMinutes:0} minutes ({lastFailure}).");
             }
         }
-        cancellationToken.ThrowIfCancellationRequested();
-        throw new TimeoutException($"The pipeline gave no result within {WarmUpTimeout.TotalMinutes:0} minutes ({lastFailure}).");
     }
 }

@@ -13,7 +13,10 @@ namespace Vrf.Cli.Commands.Bench.Pipeline;
 /// </summary>
 public static class EncoderCeiling
 {
-    /// <returns>Images per second over <paramref name="images"/> images.</returns>
+    private const int WarmUpBatches = 3;
+
+    /// <returns>Images per second over <paramref name="count"/> images, after a few batches that warm the encoders up;
+    /// each image's latency is its batch's.</returns>
     public static LoadFigures Measure(string? store, string device, ModelReference model, IReadOnlyList<byte[]> images, int batch, int count,
         CancellationToken cancellationToken)
     {
@@ -22,7 +25,10 @@ public static class EncoderCeiling
         using var served = ServedModel.Load(bundle, services.GetRequiredService<EncoderKinds>(), device);
         var preprocessed = images.Select((image, i) => served.Preprocess(image, $"bench-{i}.png")).ToList();
         var batchImages = Enumerable.Range(0, batch).Select(i => preprocessed[i % preprocessed.Count]).ToList();
-        served.Embed(batchImages);
+        for (var warmUp = 0; warmUp < WarmUpBatches; warmUp++)
+        {
+            served.Embed(batchImages);
+        }
         var latencies = new List<double>();
         var clock = Stopwatch.StartNew();
         for (var done = 0; done < count; done += batch)
