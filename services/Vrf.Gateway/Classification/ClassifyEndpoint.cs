@@ -39,6 +39,7 @@ internal static class ClassifyEndpoint
         HttpRequest request,
         ModelStore store,
         ClassificationClient client,
+        ClassificationMetrics metrics,
         IOptions<GatewayOptions> options,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
@@ -77,6 +78,7 @@ internal static class ClassifyEndpoint
 
         if (outcome.Result is { } result)
         {
+            metrics.Record(result);
             return TypedResults.Ok(ClassificationResponse.From(result, Stopwatch.GetElapsedTime(started)));
         }
         var failure = outcome.Failure!;

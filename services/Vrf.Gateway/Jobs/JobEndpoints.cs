@@ -31,7 +31,8 @@ internal static class JobEndpoints
             .Produces<JobRequestAccepted>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         var jobs = routes.MapGroup("/jobs").WithTags("Jobs");
         jobs.MapGet("/", ListJobs)
             .WithName("ListJobs")

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+using Vrf.Serving.Evaluation;
 using Vrf.Serving.Store;
 
 namespace Vrf.Gateway.Models;
@@ -19,7 +21,8 @@ internal static class ModelEndpoints
         models.MapGet("/{name}", DescribeModel)
             .WithName("DescribeModel")
             .WithSummary("Describe a model's versions")
-            .WithDescription("Each version's status, classes, VRF parameters (a, b, K, temperatures, α), metrics and dates.")
+            .WithDescription("Each version's status, classes, VRF parameters (a, b, K, temperatures, α), metrics, dates, datasets, " +
+                             "training record and last evaluation.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
@@ -32,7 +35,8 @@ internal static class ModelEndpoints
             return new ModelSummary(name, CurrentVersion(versions), [.. versions.Select(v => new VersionSummary(v.Id.Version, v.Status))]);
         })]));
 
-    private static Results<Ok<ModelDetails>, ProblemHttpResult> DescribeModel(string name, ModelStore store)
+    private static Results<Ok<ModelDetails>, ProblemHttpResult> DescribeModel(string name, ModelStore store, EvaluationRecords evaluations,
+        ILoggerFactory loggers)
     {
         IReadOnlyList<ModelBundle> versions;
         try
@@ -47,13 +51,29 @@ internal static class ModelEndpoints
         {
             return TypedResults.Problem(unknown.Message, statusCode: StatusCodes.Status404NotFound, title: "Unknown model");
         }
-        return TypedResults.Ok(new ModelDetails(name, CurrentVersion(versions), [.. versions.Select(Describe)]));
+        var logger = loggers.CreateLogger(typeof(ModelEndpoints).FullName!);
+        return TypedResults.Ok(new ModelDetails(name, CurrentVersion(versions),
+            [.. versions.Select(bundle => Describe(bundle, LastEvaluation(bundle.Id, evaluations, logger)))]));
     }
 
     private static int? CurrentVersion(IReadOnlyList<ModelBundle> versions) =>
-        versions.LastOrDefault(bundle => bundle.Status == ModelStatus.Ready)?.Id.Version;
+        Vrf.Serving.Store.CurrentVersion.Of(versions)?.Id.Version;
 
-    private static VersionDetails Describe(ModelBundle bundle)
+    /// <summary>The version's last evaluation; one that cannot be read is logged and left out rather than failing the answer.</summary>
+    private static EvaluationRecord? LastEvaluation(ModelVersionId id, EvaluationRecords evaluations, ILogger logger)
+    {
+        try
+        {
+            return evaluations.Find(id);
+        }
+        catch (InvalidDataException unreadable)
+        {
+            GatewayLog.UnreadableEvaluationRecord(logger, id.ToString(), unreadable.Message);
+            return null;
+        }
+    }
+
+    private static VersionDetails Describe(ModelBundle bundle, EvaluationRecord? evaluation)
     {
         var manifest = bundle.Manifest;
         return new VersionDetails(
@@ -71,6 +91,12 @@ internal static class ModelEndpoints
             manifest.Metrics is { } m
                 ? new VersionMetrics(m.Train, m.Validation, m.FailureShare, m.SkippedImages.Count)
                 : null,
-            manifest.Warnings);
+            manifest.Warnings,
+            manifest.PromotedAt,
+            manifest.EncoderKind,
+            manifest.Datasets,
+            manifest.Training,
+            manifest.WeightSpaceEnsemble,
+            evaluation);
     }
 }

@@ -1,4 +1,5 @@
 using Vrf.Method;
+using Vrf.Serving.Evaluation;
 using Vrf.Serving.Store;
 
 namespace Vrf.Gateway.Models;
@@ -36,6 +37,12 @@ public sealed record ModelDetails(string Name, int? CurrentVersion, IReadOnlyLis
 /// <param name="Parameters">What the version is served with; null until it is indexed.</param>
 /// <param name="Metrics">How it did when it was indexed; null until then.</param>
 /// <param name="Warnings">What the index build worked around.</param>
+/// <param name="PromotedAt">When an operator last made it the current version; null when nobody did.</param>
+/// <param name="EncoderKind">The kind of both encoders, for example clip.</param>
+/// <param name="Datasets">The image folders it was indexed from (as the services saw them) and their image counts.</param>
+/// <param name="Training">How the fine-tuning service trained it; null for an imported version.</param>
+/// <param name="WeightSpaceEnsemble">How it was interpolated from another version; null unless it is a weight-space ensemble.</param>
+/// <param name="Evaluation">The last table vrf eval computed for it; null when it was never evaluated.</param>
 public sealed record VersionDetails(
     int Version,
     ModelStatus Status,
@@ -47,7 +54,13 @@ public sealed record VersionDetails(
     int EmbeddingDimension,
     ServedParameters? Parameters,
     VersionMetrics? Metrics,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings,
+    DateTimeOffset? PromotedAt,
+    string EncoderKind,
+    DatasetSources Datasets,
+    TrainingRecord? Training,
+    WeightSpaceEnsemble? WeightSpaceEnsemble,
+    EvaluationRecord? Evaluation);
 
 /// <summary>What a version is served with: ω(d) = 1 / (1 + exp((d − a) / b)) and the two models' temperatures.</summary>
 /// <param name="A">a: the distance at which ω is one half.</param>

@@ -8,8 +8,8 @@ namespace Vrf.Services.FailureIndex;
 
 /// <summary>
 /// Prepares a new version (imported or trained) for serving with the serving core's <see cref="FailureIndexBuilder"/>,
-/// publishing its progress as it goes, and names the version that is current once it is ready (the newest ready one:
-/// indexing an older version does not take the current one back).
+/// publishing its progress as it goes, and names the version that is current once it is ready (the store's
+/// <see cref="CurrentVersion"/>: indexing an older version does not take the current one back).
 /// </summary>
 public sealed class ModelIndexing(FailureIndexBuilder builder, ModelStore store, IBus bus, ILogger<ModelIndexing> logger)
 {

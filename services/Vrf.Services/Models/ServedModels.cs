@@ -12,7 +12,7 @@ namespace Vrf.Services.Models;
 /// loaded models (one load per version, on first use, shared by every message). Requests name a model and optionally
 /// a version; only ready versions resolve, and a version this worker was told is retired never again. The current
 /// version changes when a <c>ModelPromoted</c> event arrives (see <see cref="PromoteAsync"/>); until the first one, it
-/// is the store's newest ready version. Thread-safe.
+/// is the store's current version (<see cref="CurrentVersion"/>). Thread-safe.
 /// </summary>
 public sealed partial class ServedModels(
     ModelStore store,
@@ -177,7 +177,7 @@ public sealed partial class ServedModels(
     /// <exception cref="ModelNotFoundException">No such model.</exception>
     /// <exception cref="ModelNotReadyException">The model has no ready version.</exception>
     private ModelBundle NewestServed(string name) =>
-        store.Versions(name).LastOrDefault(bundle => bundle.Status == ModelStatus.Ready && !_retired.ContainsKey(bundle.Id))
+        CurrentVersion.Of(store.Versions(name).Where(bundle => !_retired.ContainsKey(bundle.Id)))
         ?? throw new ModelNotReadyException($"Model '{name}' has no ready version yet.");
 
     private static ModelNotReadyException Retired(ModelVersionId id) =>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -25,11 +26,23 @@ public static class HealthCheckExtensions
     }
 
     /// <summary>Maps <see cref="LivePath"/> (checks tagged <see cref="HealthCheckTags.Live"/>) and
-    /// <see cref="ReadyPath"/> (checks tagged <see cref="HealthCheckTags.Ready"/>): 200 when healthy, 503 when not.</summary>
+    /// <see cref="ReadyPath"/> (checks tagged <see cref="HealthCheckTags.Ready"/>): 200 when healthy, 503 when not.
+    /// Readiness also fails when a check is only degraded: MassTransit's bus check is degraded while some, but not all,
+    /// of a service's receive endpoints are down (stopped or faulted), and such a service does not consume what it is
+    /// there for.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthCheckTags.Live) });
-        app.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthCheckTags.Ready) });
+        app.MapHealthChecks(ReadyPath, new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(HealthCheckTags.Ready),
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+        });
         return app;
     }
 }

@@ -54,10 +54,11 @@ public static class ServiceModuleHosting
             : services.AddVrfMessageBus(bus, AddConsumers);
     }
 
-    /// <summary>Maps the health endpoints and the HTTP endpoints of the services that have them.</summary>
+    /// <summary>Maps the health endpoints, the metrics endpoint and the HTTP endpoints of the services that have them.</summary>
     public static WebApplication MapServiceModules(this WebApplication app, IEnumerable<ServiceModule> modules)
     {
         app.MapDefaultEndpoints();
+        app.MapMetricsEndpoint();
         foreach (var module in modules)
         {
             module.MapEndpoints?.Invoke(app);

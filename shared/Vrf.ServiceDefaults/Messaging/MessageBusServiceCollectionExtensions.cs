@@ -46,6 +46,7 @@ public static class MessageBusServiceCollectionExtensions
         {
             bus.SetKebabCaseEndpointNameFormatter();
             bus.DisableUsageTelemetry();
+            bus.AddConfigureEndpointsCallback((context, _, endpoint) => endpoint.UseTransportFailureRedelivery(context));
             registerConsumers?.Invoke(bus);
 
             if (transport == MessageBusTransport.InMemory)
@@ -67,6 +68,9 @@ public static class MessageBusServiceCollectionExtensions
                     {
                         host.Username(options.Username);
                         host.Password(options.Password);
+                        // The broker confirms every publish once it holds the message (on disk, for the persistent
+                        // messages of durable queues): a publish that is not confirmed fails and is retried.
+                        host.PublisherConfirmation = true;
                     });
                     configurator.UseVrfMessagePolicy(context);
                     configurator.ConfigureEndpoints(context);

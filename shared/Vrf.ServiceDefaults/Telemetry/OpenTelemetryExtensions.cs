@@ -1,5 +1,6 @@
 using MassTransit.Logging;
 using MassTransit.Monitoring;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -11,7 +12,8 @@ using OpenTelemetry.Trace;
 
 namespace Vrf.ServiceDefaults;
 
-/// <summary>Traces, metrics and logs through OpenTelemetry, exported over OTLP when an endpoint is configured.</summary>
+/// <summary>Traces, metrics and logs through OpenTelemetry, exported over OTLP when an endpoint is configured; the metrics
+/// are also scraped by Prometheus at <see cref="MetricsPath"/>.</summary>
 public static class OpenTelemetryExtensions
 {
     /// <summary>Configuration key of the OTLP endpoint; without it nothing is exported.</summary>
@@ -19,6 +21,9 @@ public static class OpenTelemetryExtensions
 
     /// <summary>Configuration key of the service name; the application name when not set.</summary>
     public const string ServiceNameKey = "OTEL_SERVICE_NAME";
+
+    /// <summary>The path Prometheus scrapes the metrics from.</summary>
+    public const string MetricsPath = "/metrics";
 
     /// <summary>
     /// Traces MassTransit (source <c>MassTransit</c>), ASP.NET Core and HttpClient plus the service's own
@@ -46,7 +51,8 @@ public static class OpenTelemetryExtensions
                 .AddMeter(telemetrySourceNames)
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
-                .AddRuntimeInstrumentation())
+                .AddRuntimeInstrumentation()
+                .AddPrometheusExporter())
             .WithTracing(tracing => tracing
                 .AddSource(DiagnosticHeaders.DefaultListenerName)
                 .AddSource(telemetrySourceNames)
@@ -60,6 +66,15 @@ public static class OpenTelemetryExtensions
         return builder;
     }
 
+    /// <summary>Maps <see cref="MetricsPath"/>: the metrics in Prometheus's text format, names after OpenTelemetry's
+    /// (dots become underscores, the unit a suffix).</summary>
+    public static WebApplication MapMetricsEndpoint(this WebApplication app)
+    {
+        app.MapPrometheusScrapingEndpoint(MetricsPath);
+        return app;
+    }
+
     private static bool IsNotHealthProbe(HttpContext context) =>
-        !context.Request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase);
+        !context.Request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase) &&
+        !context.Request.Path.StartsWithSegments(MetricsPath, StringComparison.OrdinalIgnoreCase);
 }

@@ -17,13 +17,15 @@ namespace Vrf.Serving.Evaluation;
 /// <c>vrf eval</c>'s computation: runs a ready version over the ID and OOD splits (both served models, through the
 /// cache) and scores every method the way serving scores an image: zero-shot, fine-tuned, OSE and VRF with
 /// <see cref="EnsembleScorer"/> and the version's parameters, d from the configured <see cref="IFailureIndex"/>; the
-/// weight-space ensemble with its α chosen on the version's validation images (α = 0.5 without them).
+/// weight-space ensemble with its α chosen on the version's validation images (α = 0.5 without them). The table is kept
+/// in the store's <see cref="EvaluationRecords"/> as the version's last evaluation.
 /// </summary>
 public sealed partial class ModelEvaluator(
     ModelStore store,
     IFailureIndex index,
     DatasetEmbedder embedder,
     EvaluationCache cache,
+    EvaluationRecords records,
     EncoderKinds kinds,
     IOptions<InferenceOptions> inference,
     ILogger<ModelEvaluator> logger)
@@ -82,7 +84,9 @@ public sealed partial class ModelEvaluator(
             results.Add(new SplitEvaluation(split.Name, dataset.Folder, scored.Rows, scored.Skipped, cached, accuracies));
             LogSplit(bundle.Id, split.Name, scored.Rows, cached);
         }
-        return new ModelEvaluation(bundle.Id, request.Methods, results[0], results[1..], bundle.Parameters, choice);
+        var evaluation = new ModelEvaluation(bundle.Id, request.Methods, results[0], results[1..], bundle.Parameters, choice);
+        records.Save(bundle.Id, EvaluationRecord.From(evaluation, DateTimeOffset.UtcNow));
+        return evaluation;
     }
 
     private WeightSpaceChoice ChooseWeightSpaceAlpha(ModelBundle bundle, LazyModels models, int batchSize,

@@ -36,6 +36,7 @@ public static class ServingServiceCollectionExtensions
         services.TryAddSingleton<FailureIndexBuilder>();
         services.TryAddSingleton<WeightSpaceEnsembleBuilder>();
         services.TryAddSingleton<EvaluationCache>();
+        services.TryAddSingleton<EvaluationRecords>();
         services.TryAddSingleton<ModelEvaluator>();
         return services;
     }

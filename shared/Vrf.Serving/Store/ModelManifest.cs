@@ -30,6 +30,10 @@ public sealed record ModelManifest
 
     public DateTimeOffset? RetiredAt { get; init; }
 
+    /// <summary>When an operator last made this ready version the current one (see <see cref="CurrentVersion"/>); null
+    /// when nobody did.</summary>
+    public DateTimeOffset? PromotedAt { get; init; }
+
     /// <summary>The classes, in logit order.</summary>
     public required IReadOnlyList<string> ClassNames { get; init; }
 

@@ -6,7 +6,7 @@ public enum ModelStatus
     /// <summary>Imported or trained; its failure index, temperatures and (a, b) are not built yet. Not served.</summary>
     Indexing,
 
-    /// <summary>Indexed and published: served, and immutable from here on (except for retiring it).</summary>
+    /// <summary>Indexed and published: served, and immutable from here on (except for promoting or retiring it).</summary>
     Ready,
 
     /// <summary>Indexing failed; the manifest says why. Not served; building it again is allowed.</summary>

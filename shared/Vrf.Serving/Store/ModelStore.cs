@@ -65,12 +65,11 @@ public sealed class ModelStore
         return Read(id);
     }
 
-    /// <summary>The version workers serve: the newest <see cref="ModelStatus.Ready"/> one.</summary>
+    /// <summary>The version workers serve (see <see cref="CurrentVersion"/>).</summary>
     /// <exception cref="ModelNotFoundException">No such model.</exception>
     /// <exception cref="ModelNotReadyException">The model has no ready version.</exception>
     public ModelBundle Current(string name) =>
-        Versions(name).LastOrDefault(bundle => bundle.Status == ModelStatus.Ready)
-        ?? throw new ModelNotReadyException($"Model '{name}' has no ready version yet.");
+        CurrentVersion.Of(Versions(name)) ?? throw new ModelNotReadyException($"Model '{name}' has no ready version yet.");
 
     /// <summary>A version to serve: the given one if it is ready, or the current one when no version is given.</summary>
     /// <exception cref="ModelNotFoundException">No such model or version.</exception>
@@ -97,7 +96,7 @@ public sealed class ModelStore
             return Get(new ModelVersionId(reference.Name, version));
         }
         var versions = Versions(reference.Name);
-        return versions.LastOrDefault(bundle => bundle.Status == ModelStatus.Ready) ?? versions[^1];
+        return CurrentVersion.Of(versions) ?? versions[^1];
     }
 
     /// <summary>
@@ -134,7 +133,8 @@ public sealed class ModelStore
     }
 
     /// <summary>
-    /// Changes a version's manifest under the model's lock. A ready version can only be retired; a retired one not at all.
+    /// Changes a version's manifest under the model's lock. A ready version can only be promoted or retired; a retired one
+    /// not at all.
     /// </summary>
     /// <exception cref="InvalidOperationException">The change breaks the rules of <see cref="ModelStatus"/>.</exception>
     public ModelBundle Update(ModelVersionId id, Func<ModelManifest, ModelManifest> change)
@@ -157,6 +157,18 @@ public sealed class ModelStore
         Get(id).Status == ModelStatus.Retired
             ? Get(id)
             : Update(id, manifest => manifest with { Status = ModelStatus.Retired, RetiredAt = DateTimeOffset.UtcNow });
+
+    /// <summary>Makes a ready version the current one (<see cref="CurrentVersion"/>) by recording when it was promoted;
+    /// promoting it again moves that time.</summary>
+    /// <exception cref="ModelNotFoundException">No such model or version.</exception>
+    /// <exception cref="ModelNotReadyException">The version is not ready.</exception>
+    public ModelBundle Promote(ModelVersionId id)
+    {
+        var bundle = Get(id);
+        return bundle.Status == ModelStatus.Ready
+            ? Update(id, manifest => manifest with { PromotedAt = DateTimeOffset.UtcNow })
+            : throw new ModelNotReadyException($"Model {id} is {Describe(bundle.Manifest)}: only a ready version can be promoted.");
+    }
 
     /// <summary>The folder of a version, whether or not it exists.</summary>
     public string VersionFolder(ModelVersionId id) =>
@@ -217,14 +229,19 @@ public sealed class ModelStore
     {
         var allowed = current.Status switch
         {
-            ModelStatus.Ready => next.Status == ModelStatus.Retired && current with { Status = next.Status, RetiredAt = next.RetiredAt } == next,
+            ModelStatus.Ready => next.Status switch
+            {
+                ModelStatus.Retired => current with { Status = next.Status, RetiredAt = next.RetiredAt } == next,
+                ModelStatus.Ready => current with { PromotedAt = next.PromotedAt } == next,
+                _ => false,
+            },
             ModelStatus.Retired => false,
             _ => true,
         };
         if (!allowed)
         {
             throw new InvalidOperationException(
-                $"Model {current.Id} is {Describe(current)}: {(current.Status == ModelStatus.Ready ? "a ready version is immutable and can only be retired" : "a retired version cannot change")}.");
+                $"Model {current.Id} is {Describe(current)}: {(current.Status == ModelStatus.Ready ? "a ready version is immutable and can only be promoted or retired" : "a retired version cannot change")}.");
         }
     }
 

@@ -47,6 +47,17 @@ public sealed class When_an_image_is_classified(GatewayApp app) : IClassFixture<
         Assert.Equal("photo.png", published.FileName);
     }
 
+    [Fact]
+    public async Task Should_answer_a_null_distance_when_the_version_has_no_zero_shot_failure()
+    {
+        using var response = await _client.PostAsync("/v1/classify?model=tiny", Uploads.Form(CannedImages.OfEmptyFailureSet),
+            TestContext.Current.CancellationToken);
+
+        var result = await Responses.JsonAsync(response);
+        Assert.Equal(JsonValueKind.Null, result.GetProperty("distance").ValueKind);
+        Assert.Equal(0, result.GetProperty("weight").GetDouble());
+    }
+
     [Theory]
     [InlineData("image/png")]
     [InlineData("image/jpeg")]

@@ -45,7 +45,7 @@ public sealed class When_models_are_listed(GatewayApp app) : IClassFixture<Gatew
         var ready = model.GetProperty("versions")[1];
         Assert.Equal(
             ["version", "status", "failureReason", "createdAt", "indexedAt", "retiredAt", "classes", "embeddingDimension",
-             "parameters", "metrics", "warnings"],
+             "parameters", "metrics", "warnings", "promotedAt", "encoderKind", "datasets", "training", "weightSpaceEnsemble", "evaluation"],
             Responses.PropertyNames(ready));
         Assert.Equal((2, "ready"), (ready.GetProperty("version").GetInt32(), ready.GetProperty("status").GetString()));
         Assert.Equal(TestModelStore.CreatedAt, ready.GetProperty("createdAt").GetDateTimeOffset());

@@ -24,6 +24,9 @@ public static class CannedImages
     /// <summary>The pipeline answers that one of its services failed (a bug or an outage), whatever the reason says.</summary>
     public static byte[] Crashing { get; } = Encoding.ASCII.GetBytes("crashing: a service fails");
 
+    /// <summary>The pipeline classifies it with a version whose zero-shot failure set is empty: d is +∞ and ω is 0.</summary>
+    public static byte[] OfEmptyFailureSet { get; } = Encoding.ASCII.GetBytes("far: no zero-shot failure to measure to");
+
     /// <summary>The pipeline never answers.</summary>
     public static byte[] Unanswered { get; } = Encoding.ASCII.GetBytes("unanswered: no result ever comes");
 }

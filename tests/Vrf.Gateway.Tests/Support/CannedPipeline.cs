@@ -58,6 +58,11 @@ public sealed class CannedPipeline(ReceivedRequests received) : IConsumer<Classi
                 ClassificationFailureKind.Internal));
             return;
         }
+        if (request.ImageBytes.AsSpan().SequenceEqual(CannedImages.OfEmptyFailureSet))
+        {
+            await AnswerAsync(context, Result(request) with { Distance = double.PositiveInfinity, Weight = 0 });
+            return;
+        }
         await AnswerAsync(context, Result(request));
     }
 

@@ -48,7 +48,9 @@ public sealed class TestModelStore : IDisposable
 
     public ModelStore Store { get; }
 
-    private ModelBundle Create(string name, ModelStatus status) =>
+    /// <summary>Adds a version of <paramref name="name"/> with a hand-made manifest: trained from <c>/data/train</c> (a
+    /// folder this machine does not have) unless <paramref name="trainFolder"/> says otherwise.</summary>
+    public ModelBundle Create(string name, ModelStatus status, string trainFolder = "/data/train", TrainingRecord? training = null) =>
         Store.CreateVersion(name, (id, _) => new ModelManifest
         {
             Name = id.Name,
@@ -62,11 +64,12 @@ public sealed class TestModelStore : IDisposable
             Templates = ["a photo of a {}."],
             Files = BundleFiles.Standard,
             Sources = new ModelSources("/models/zero-shot", "/models/fine-tuned", null, "/data/classes.txt", null),
-            Datasets = new DatasetSources(new DatasetSource("/data/train", 30), new DatasetSource("/data/val", 12)),
+            Datasets = new DatasetSources(new DatasetSource(trainFolder, 30), new DatasetSource("/data/val", 12)),
             KSelection = KSelection.Of(KRule.Explicit, 2),
             Parameters = status == ModelStatus.Ready ? Parameters : null,
             Metrics = status == ModelStatus.Ready ? Metrics : null,
             Warnings = status == ModelStatus.Ready ? ["1 training image could not be decoded and was skipped."] : [],
+            Training = training,
         });
 
     public void Dispose() => _folder.Dispose();

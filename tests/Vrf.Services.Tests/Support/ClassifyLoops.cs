@@ -34,6 +34,26 @@ public sealed class ClassifyLoops
         }
     }
 
+    /// <summary>The requests answered with a result so far.</summary>
+    public int Classified => SoFar().Count(request => request.Outcome?.Succeeded == true);
+
+    /// <summary>Waits until at least <paramref name="count"/> requests got a result.</summary>
+    /// <param name="describe">What the test knows of the services, for the exception's message.</param>
+    /// <exception cref="TimeoutException">Fewer results within <paramref name="timeout"/>.</exception>
+    public async Task UntilClassifiedAsync(int count, TimeSpan timeout, Func<Task<string>> describe, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(describe);
+        var deadline = DateTime.UtcNow + timeout;
+        while (Classified < count)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Fewer than {count} results within {timeout.TotalSeconds:0} s ({Classified} so far).\n{await describe()}");
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+        }
+    }
+
     /// <summary>Lets every loop finish the request it is waiting on, then returns every request of every loop.</summary>
     public async Task<IReadOnlyList<LoopedRequest>> StopAsync()
     {

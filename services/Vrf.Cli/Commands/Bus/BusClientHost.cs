@@ -41,6 +41,7 @@ internal static class BusClientHost
             host.StartTimeout = StartTimeout;
             host.StopTimeout = TimeSpan.FromSeconds(30);
         });
+        builder.Services.AddSingleton<IHostLifetime, CommandLifetime>();
         builder.Services.AddServiceModules(builder.Configuration, settings.InMemory ? embedded : [], settings.BusOptions(), consumers);
         return builder.Build();
     }

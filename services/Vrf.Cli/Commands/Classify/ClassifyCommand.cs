@@ -12,7 +12,9 @@ namespace Vrf.Cli.Commands.Classify;
 /// <summary>
 /// <c>vrf classify</c>: publishes one <c>ClassifyImage</c> per file (up to <c>--parallel</c> at once), prints each
 /// result as it arrives and a summary with the throughput. With <c>--bus memory</c> the embedding, failure-index and
-/// scorer services run in this process. Exits with <see cref="CliErrors.SomeInputsFailed"/> when an image failed.
+/// scorer services run in this process. Exits with <see cref="CliErrors.SomeInputsFailed"/> when an image failed. The
+/// first Ctrl+C or SIGTERM stops it at once: it prints what arrived and exits with <see cref="CliErrors.Interrupted"/>
+/// (a second Ctrl+C ends the process outright).
 /// </summary>
 public sealed class ClassifyCommand(Terminal terminal) : AsyncCommand<ClassifySettings>
 {
@@ -25,25 +27,28 @@ public sealed class ClassifyCommand(Terminal terminal) : AsyncCommand<ClassifySe
             throw new FileNotFoundException($"Image file '{missing}' does not exist.", missing);
         }
 
+        using var interruption = Interruption.Watch(cancellationToken);
         using var host = BusClientHost.Build(settings, ServiceCatalog.ClassifyPipeline, bus => bus.AddClassificationClient(), settings.Device);
-        await host.StartOrExplainAsync(settings, cancellationToken);
+        await host.StartOrExplainAsync(settings, interruption.Token);
         IResultsReport report = settings.Json ? new JsonLinesReport(terminal) : new TableReport(terminal);
         report.Start();
         var reporting = new Lock();
-        var failed = 0;
+        var (answered, failed) = (0, 0);
         var clock = Stopwatch.StartNew();
-        using (var inFlight = new SemaphoreSlim(settings.Parallel))
+        try
         {
+            using var inFlight = new SemaphoreSlim(settings.Parallel);
             await using var scope = host.Services.CreateAsyncScope();
             var client = scope.ServiceProvider.GetRequiredService<ClassificationClient>();
             await Task.WhenAll(settings.Files.Select(async file =>
             {
-                await inFlight.WaitAsync(cancellationToken);
+                await inFlight.WaitAsync(interruption.Token);
                 try
                 {
-                    var image = await ClassifyAsync(client, file, model, settings, cancellationToken);
+                    var image = await ClassifyAsync(client, file, model, settings, interruption.Token);
                     lock (reporting)
                     {
+                        answered++;
                         failed += image.Succeeded ? 0 : 1;
                         report.Add(image);
                     }
@@ -53,6 +58,15 @@ public sealed class ClassifyCommand(Terminal terminal) : AsyncCommand<ClassifySe
                     inFlight.Release();
                 }
             }));
+        }
+        catch (OperationCanceledException) when (interruption.Signalled)
+        {
+            lock (reporting)
+            {
+                report.Finish(new ClassificationSummary(answered, failed, clock.Elapsed));
+                terminal.Warn($"interrupted: {answered} of {settings.Files.Length} image(s) answered; the others were not waited for");
+            }
+            return CliErrors.Interrupted;
         }
         report.Finish(new ClassificationSummary(settings.Files.Length, failed, clock.Elapsed));
         await host.StopAsync(CancellationToken.None);

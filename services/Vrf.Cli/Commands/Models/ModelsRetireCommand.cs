@@ -34,7 +34,7 @@ public sealed class ModelsRetireCommand(Terminal terminal) : AsyncCommand<Models
         await host.Services.GetRequiredService<IBus>().Publish(new ModelRetired(id.Name, id.Version), cancellationToken);
         await host.StopAsync(CancellationToken.None);
 
-        var current = store.Versions(id.Name).LastOrDefault(bundle => bundle.Status == ModelStatus.Ready);
+        var current = CurrentVersion.Of(store.Versions(id.Name));
         terminal.Out.MarkupLine($"Retired [bold]{Markup.Escape(id.ToString())}[/]; " + (current is null
             ? $"'{Markup.Escape(id.Name)}' has no ready version now, so requests without a version are refused."
             : $"the current version is [bold]{Markup.Escape(current.Id.ToString())}[/]."));

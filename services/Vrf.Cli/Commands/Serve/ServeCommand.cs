@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Vrf.Cli.Commands.Bus;
+using Vrf.Gateway;
 using Vrf.ServiceDefaults;
 using Vrf.Serving.Store;
 
@@ -36,6 +37,10 @@ public sealed class ServeCommand(Terminal terminal) : AsyncCommand<ServeSettings
         terminal.Out.MarkupLine(Markup.Escape(
             $"Serving {string.Join(", ", services.Select(service => service.Name))} on {settings.BusOptions()} with the model store {store}; " +
             $"health on {string.Join(", ", addresses.Select(address => $"{address}{HealthCheckExtensions.ReadyPath}"))}. Press Ctrl+C to stop."));
+        if (services.Any(service => service.Name == GatewayService.Name))
+        {
+            terminal.Out.MarkupLine(Markup.Escape($"Web console and API on {string.Join(", ", addresses.Select(address => $"{address}/"))}"));
+        }
         await app.WaitForShutdownAsync(cancellationToken);
         return 0;
     }

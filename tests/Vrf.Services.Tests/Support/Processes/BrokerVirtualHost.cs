@@ -1,9 +1,9 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 using Vrf.ServiceDefaults;
+using Vrf.Testing;
 
 namespace Vrf.Services.Tests.Support.Processes;
 
@@ -12,7 +12,8 @@ namespace Vrf.Services.Tests.Support.Processes;
 /// <c>scorer</c>, ...) and the exchanges of every message type are this run's alone: other runs, other tests and a
 /// developer's services on the same broker neither see nor take its messages. Made and deleted with
 /// <c>rabbitmqctl</c> on the local broker (./test.sh starts one on 127.0.0.1:5672; <c>VRF_TEST_RABBITMQ</c> names
-/// another address of the same node); deleting it removes everything the run declared.
+/// another address of the same node) or on a <see cref="DedicatedRabbitMqNode"/>; deleting it removes everything the
+/// run declared.
 /// </summary>
 public sealed class BrokerVirtualHost : IAsyncDisposable
 {
@@ -21,12 +22,16 @@ public sealed class BrokerVirtualHost : IAsyncDisposable
     private readonly IConnection _connection;
     private readonly IChannel _channel;
 
-    private BrokerVirtualHost(MessageBusOptions options, IConnection connection, IChannel channel)
+    private BrokerVirtualHost(MessageBusOptions options, RabbitMqControl control, IConnection connection, IChannel channel)
     {
         Options = options;
+        Control = control;
         _connection = connection;
         _channel = channel;
     }
+
+    /// <summary>The broker's node, for <c>rabbitmqctl</c> commands.</summary>
+    public RabbitMqControl Control { get; }
 
     /// <summary>The bus address of the virtual host, as the services and the test's client take it.</summary>
     public MessageBusOptions Options { get; }
@@ -37,16 +42,22 @@ public sealed class BrokerVirtualHost : IAsyncDisposable
     public string Address =>
         $"rabbitmq://{Uri.EscapeDataString(Options.Username)}:{Uri.EscapeDataString(Options.Password)}@{Options.Host}:{Options.Port}/{Uri.EscapeDataString(Name)}";
 
-    public static async Task<BrokerVirtualHost> CreateAsync(CancellationToken cancellationToken)
-    {
-        var broker = MessageBusOptions.Parse(Environment.GetEnvironmentVariable("VRF_TEST_RABBITMQ") is { Length: > 0 } address
+    /// <summary>A virtual host on the machine's shared broker.</summary>
+    public static Task<BrokerVirtualHost> CreateAsync(CancellationToken cancellationToken) =>
+        CreateAsync(RabbitMqControl.Local, Environment.GetEnvironmentVariable("VRF_TEST_RABBITMQ") is { Length: > 0 } address
             ? address
-            : "rabbitmq://guest:guest@127.0.0.1:5672/");
+            : "rabbitmq://guest:guest@127.0.0.1:5672/", cancellationToken);
+
+    /// <summary>A virtual host on the node <paramref name="control"/> manages, which answers at <paramref name="address"/>.</summary>
+    public static async Task<BrokerVirtualHost> CreateAsync(RabbitMqControl control, string address, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(control);
+        var broker = MessageBusOptions.Parse(address);
         var name = $"vrf-services-tests-{Guid.NewGuid():N}";
-        await RabbitMqCtl(cancellationToken, "add_vhost", name);
+        await control.RunAsync(cancellationToken, "add_vhost", name);
         try
         {
-            await RabbitMqCtl(cancellationToken, "set_permissions", "-p", name, broker.Username, ".*", ".*", ".*");
+            await control.RunAsync(cancellationToken, "set_permissions", "-p", name, broker.Username, ".*", ".*", ".*");
             var options = new MessageBusOptions
             {
                 Host = broker.Host,
@@ -66,11 +77,11 @@ public sealed class BrokerVirtualHost : IAsyncDisposable
                 ClientProvidedName = "Vrf.Services.Tests",
             }.CreateConnectionAsync(cancellationToken);
             var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
-            return new BrokerVirtualHost(options, connection, channel);
+            return new BrokerVirtualHost(options, control, connection, channel);
         }
         catch
         {
-            await RabbitMqCtl(CancellationToken.None, "delete_vhost", name);
+            await control.RunAsync(CancellationToken.None, "delete_vhost", name);
             throw;
         }
     }
@@ -85,13 +96,18 @@ public sealed class BrokerVirtualHost : IAsyncDisposable
 
     /// <summary>Every queue of the virtual host with the messages waiting in it (error queues appear once a message
     /// failed).</summary>
-    public async Task<IReadOnlyDictionary<string, long>> QueuesAsync(CancellationToken cancellationToken)
-    {
-        var listing = await RabbitMqCtl(cancellationToken, "list_queues", "-p", Name, "--no-table-headers", "name", "messages");
-        return listing.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(line => line.Split('\t'))
-            .ToDictionary(columns => columns[0], columns => long.Parse(columns[1], CultureInfo.InvariantCulture));
-    }
+    public async Task<IReadOnlyDictionary<string, long>> QueuesAsync(CancellationToken cancellationToken) =>
+        (await QueueStatesAsync(cancellationToken)).ToDictionary(queue => queue.Key, queue => queue.Value.Messages);
+
+    /// <summary>Every queue of the virtual host: messages waiting and delivered but not yet acknowledged, consumers,
+    /// and whether it is durable (from <c>rabbitmqctl</c>, so it works while a connection of this test is down).</summary>
+    public async Task<IReadOnlyDictionary<string, QueueState>> QueueStatesAsync(CancellationToken cancellationToken) =>
+        (await Control.ListAsync(cancellationToken, "list_queues", "-p", Name, "name", "messages_ready", "messages_unacknowledged", "consumers", "durable"))
+            .ToDictionary(columns => columns[0], columns => new QueueState(
+                long.Parse(columns[1], CultureInfo.InvariantCulture),
+                long.Parse(columns[2], CultureInfo.InvariantCulture),
+                int.Parse(columns[3], CultureInfo.InvariantCulture),
+                columns[4] == "true"));
 
     /// <summary>Takes every message off a queue, returning each one's headers with text values decoded.</summary>
     public async Task<IReadOnlyList<IReadOnlyDictionary<string, string>>> TakeAllAsync(string queue, CancellationToken cancellationToken)
@@ -120,51 +136,14 @@ public sealed class BrokerVirtualHost : IAsyncDisposable
         catch (AlreadyClosedException)
         {
         }
-        await RabbitMqCtl(CancellationToken.None, "delete_vhost", Name);
+        await Control.RunAsync(CancellationToken.None, "delete_vhost", Name);
     }
 
-    /// <summary>Runs a <c>rabbitmqctl</c> command quietly and returns what it printed.</summary>
-    private static async Task<string> RabbitMqCtl(CancellationToken cancellationToken, params string[] arguments)
+    /// <summary>A queue as <c>rabbitmqctl list_queues</c> shows it.</summary>
+    /// <param name="Ready">Messages waiting for a consumer.</param>
+    /// <param name="Unacknowledged">Messages delivered to a consumer that has not yet acknowledged them.</param>
+    public sealed record QueueState(long Ready, long Unacknowledged, int Consumers, bool Durable)
     {
-        var start = new ProcessStartInfo("rabbitmqctl") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("-q");
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new InvalidOperationException("rabbitmqctl did not start");
-        }
-        catch (System.ComponentModel.Win32Exception missing)
-        {
-            throw new InvalidOperationException(
-                "rabbitmqctl is not installed: these tests make a RabbitMQ virtual host per run with it. Run ./test.sh, " +
-                "which installs and starts RabbitMQ.", missing);
-        }
-        using (process)
-        {
-            var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-            var error = process.StandardError.ReadToEndAsync(cancellationToken);
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(CommandTimeout);
-            try
-            {
-                await process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"rabbitmqctl {string.Join(' ', arguments)} did not finish within {CommandTimeout.TotalSeconds:0} s.");
-            }
-            if (process.ExitCode != 0)
-            {
-                throw new InvalidOperationException(
-                    $"rabbitmqctl {string.Join(' ', arguments)} failed ({process.ExitCode}): {await error}{await output} " +
-                    "These tests need a local RabbitMQ managed by rabbitmqctl; run ./test.sh, which starts one.");
-            }
-            return await output;
-        }
+        public long Messages => Ready + Unacknowledged;
     }
 }

@@ -18,7 +18,6 @@ namespace Vrf.Services.Tests.Support.Processes;
 public abstract class ServicesOnRabbitMq : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
-    private static readonly TimeSpan ResultTimeout = TimeSpan.FromSeconds(90);
 
     private readonly List<ServiceProcess> _processes = [];
     private IHost? _client;
@@ -35,6 +34,9 @@ public abstract class ServicesOnRabbitMq : IAsyncLifetime
     /// <summary>The test's client's own queue, for messages published into the middle of the pipeline.</summary>
     public Uri ReplyAddress => Client.Services.GetRequiredService<ClassificationReplyAddress>().Value;
 
+    /// <summary>The client's requests in flight, and the outcomes it dropped as duplicates or late.</summary>
+    public PendingClassifications Pending => Client.Services.GetRequiredService<PendingClassifications>();
+
     /// <summary>Every job and model event the test's client received.</summary>
     public BusEventLog Events => Client.Services.GetRequiredService<BusEventLog>();
 
@@ -46,7 +48,7 @@ public abstract class ServicesOnRabbitMq : IAsyncLifetime
         try
         {
             await Store.InitializeAsync();
-            _broker = await BrokerVirtualHost.CreateAsync(deadline.Token);
+            _broker = await CreateBrokerAsync(deadline.Token);
             StartServices(_broker, _processes.Add);
             await Task.WhenAll(_processes.Select(process => process.WaitUntilReadyAsync(deadline.Token)));
             _client = ClientHost(_broker.Options);
@@ -58,6 +60,13 @@ public abstract class ServicesOnRabbitMq : IAsyncLifetime
             throw;
         }
     }
+
+    /// <summary>How long a request waits for its outcome.</summary>
+    protected virtual TimeSpan ResultTimeout => TimeSpan.FromSeconds(90);
+
+    /// <summary>The virtual host the services and the client use: by default one of its own on the machine's broker.</summary>
+    protected virtual Task<BrokerVirtualHost> CreateBrokerAsync(CancellationToken cancellationToken) =>
+        BrokerVirtualHost.CreateAsync(cancellationToken);
 
     /// <summary>Starts the service processes, handing each to <paramref name="started"/> as soon as it runs.</summary>
     protected abstract void StartServices(BrokerVirtualHost broker, Action<ServiceProcess> started);

@@ -1,0 +1,125 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Vrf.Cli.Commands.Serve;
+using Vrf.ServiceDefaults;
+using Vrf.Testing;
+using Vrf.Testing.Models;
+using Vrf.WebConsole.Tests.Support;
+
+namespace Vrf.WebConsole.Tests;
+
+/// <summary>
+/// The Grafana dashboard that compose provisions (deploy/grafana/dashboards) against what <c>vrf serve</c>'s services
+/// really expose at <c>/metrics</c> after classifying an image and consuming its messages.
+/// </summary>
+[Collection(ConsoleCollection.Name)]
+public sealed partial class When_prometheus_scrapes_the_services(ConsoleSite site)
+{
+    /// <summary>Queue depths come from RabbitMQ's own Prometheus plugin, not from a service.</summary>
+    private const string BrokerPrefix = "rabbitmq_";
+
+    /// <summary>The label Prometheus adds to every service's series (deploy/prometheus/prometheus.yml): the compose service.</summary>
+    private const string ScrapeLabel = "service";
+
+    [Fact]
+    public async Task Every_metric_the_dashboard_queries_is_exported_by_a_service_or_the_broker()
+    {
+        using var api = new HttpClient { BaseAddress = site.Address };
+        var image = new ByteArrayContent(TinyImages.Draw(1, new Random(21)));
+        image.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+        using var classified = await api.PostAsync("/v1/classify?model=tiny", new MultipartFormDataContent { { image, "image", "green.png" } },
+            TestContext.Current.CancellationToken);
+        Assert.True(classified.IsSuccessStatusCode, await classified.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
+        var exported = Series(await api.GetStringAsync(OpenTelemetryExtensions.MetricsPath, TestContext.Current.CancellationToken));
+        var queries = DashboardQueries();
+
+        Assert.NotEmpty(queries);
+        foreach (var (panel, query) in queries)
+        {
+            var names = MetricSelector().Matches(query).Select(match => match.Groups["name"].Value).ToList();
+            Assert.True(names.Count > 0, $"The query of \"{panel}\" names no metric: {query}");
+            var fromServices = names.Where(name => !name.StartsWith(BrokerPrefix, StringComparison.Ordinal)).ToList();
+            foreach (var name in fromServices)
+            {
+                Assert.True(exported.ContainsKey(name),
+                    $"\"{panel}\" queries {name}, which no service exports. Exported: {string.Join(", ", exported.Keys.Order(StringComparer.Ordinal))}");
+            }
+            foreach (Match selector in LabelSelector().Matches(query))
+            {
+                var name = selector.Groups["name"].Value;
+                if (name.StartsWith(BrokerPrefix, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+                foreach (Match matcher in LabelMatcher().Matches(selector.Groups["matchers"].Value))
+                {
+                    var (label, exact, value) = (matcher.Groups["label"].Value, matcher.Groups["op"].Value == "=", matcher.Groups["value"].Value);
+                    Assert.True(exported[name].Any(series => series.TryGetValue(label, out var found) && (!exact || found == value)),
+                        $"\"{panel}\" selects {name} by {label}{matcher.Groups["op"].Value}\"{value}\", which no exported series has. Its series: {Describe(exported[name])}");
+                }
+            }
+            foreach (var label in Grouping().Matches(query).SelectMany(by => by.Groups["labels"].Value.Split(',', StringSplitOptions.TrimEntries)))
+            {
+                Assert.True(label == ScrapeLabel || fromServices.Count == 0 || fromServices.Any(name => exported[name].Any(series => series.ContainsKey(label))),
+                    $"\"{panel}\" groups by {label}, which none of {string.Join(", ", fromServices)} carries. Their series: {string.Join("; ", fromServices.Select(name => Describe(exported[name])))}");
+            }
+        }
+        Assert.Contains(queries, query => query.Query.Contains(BrokerPrefix + "queue_messages", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Prometheus_scrapes_every_service_vrf_serve_runs()
+    {
+        var scraped = ScrapedNames().Match(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "deploy", "prometheus", "prometheus.yml")));
+
+        Assert.True(scraped.Success, "deploy/prometheus/prometheus.yml lists no service names to resolve.");
+        Assert.Equal(ServableServices.All.Select(service => service.Name).Order(StringComparer.Ordinal),
+            scraped.Groups["names"].Value.Split(',', StringSplitOptions.TrimEntries).Order(StringComparer.Ordinal));
+    }
+
+    [GeneratedRegex(@"- names: \[(?<names>[^\]]*)\]")]
+    private static partial Regex ScrapedNames();
+
+    /// <summary>Each panel's title with each of its queries, from the provisioned dashboard.</summary>
+    private static List<(string Panel, string Query)> DashboardQueries()
+    {
+        using var dashboard = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "deploy", "grafana", "dashboards", "vrf.json")));
+        return [.. dashboard.RootElement.GetProperty("panels").EnumerateArray()
+            .Where(panel => panel.TryGetProperty("targets", out _))
+            .SelectMany(panel => panel.GetProperty("targets").EnumerateArray()
+                .Select(target => (panel.GetProperty("title").GetString()!, target.GetProperty("expr").GetString()!)))];
+    }
+
+    /// <summary>The series of a scrape in Prometheus's text format: each name with the labels of each of its series.</summary>
+    private static Dictionary<string, List<Dictionary<string, string>>> Series(string scrape) =>
+        scrape.Split('\n').Where(line => line.Length > 0 && line[0] != '#').Select(line => ExpositionLine().Match(line))
+            .GroupBy(line => line.Groups["name"].Value, line => LabelPair().Matches(line.Groups["labels"].Value)
+                .ToDictionary(pair => pair.Groups["label"].Value, pair => pair.Groups["value"].Value))
+            .ToDictionary(name => name.Key, name => name.ToList());
+
+    private static string Describe(List<Dictionary<string, string>> series) =>
+        string.Join(" ", series.Take(5).Select(labels => $"{{{string.Join(",", labels.Select(pair => $"{pair.Key}=\"{pair.Value}\""))}}}"));
+
+    [GeneratedRegex(@"^(?<name>[a-zA-Z_:][a-zA-Z0-9_:]*)(\{(?<labels>.*)\})?\s")]
+    private static partial Regex ExpositionLine();
+
+    [GeneratedRegex(@"(?<label>[a-zA-Z_][a-zA-Z0-9_]*)=""(?<value>(?:[^""\\]|\\.)*)""")]
+    private static partial Regex LabelPair();
+
+    /// <summary>A selector with label matchers: <c>name{label="value", ...}</c>.</summary>
+    [GeneratedRegex(@"(?<name>[a-zA-Z_:][a-zA-Z0-9_:]*)\s*\{(?<matchers>[^}]*)\}")]
+    private static partial Regex LabelSelector();
+
+    [GeneratedRegex(@"(?<label>[a-zA-Z_][a-zA-Z0-9_]*)\s*(?<op>=~|!~|!=|=)\s*""(?<value>[^""]*)""")]
+    private static partial Regex LabelMatcher();
+
+    /// <summary>The labels of an aggregation: <c>by (label, ...)</c>.</summary>
+    [GeneratedRegex(@"\bby\s*\((?<labels>[^)]*)\)")]
+    private static partial Regex Grouping();
+
+    /// <summary>A metric in a PromQL selector: its name followed by its label matchers or its range.</summary>
+    [GeneratedRegex(@"(?<name>[a-zA-Z_:][a-zA-Z0-9_:]*)\s*[{\[]")]
+    private static partial Regex MetricSelector();
+}
