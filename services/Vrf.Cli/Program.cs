@@ -2,6 +2,7 @@ using Spectre.Console.Cli;
 using Vrf.Cli;
 using Vrf.Cli.Commands;
 using Vrf.Cli.Commands.Bench;
+using Vrf.Cli.Commands.Bench.Pipeline;
 using Vrf.Cli.Commands.Classify;
 using Vrf.Cli.Commands.Clip;
 using Vrf.Cli.Commands.Data;
@@ -110,6 +111,13 @@ app.Configure(config =>
             .WithDescription("Exact K-th-distance look-ups of the embedded failure index side by side with faiss IndexFlatL2 (and Qdrant with QDRANT_URL).")
             .WithExample("bench", "index")
             .WithExample("bench", "index", "--sizes", "10000", "--seconds", "1", "--json", "index-bench.json");
+        bench.AddCommand<PipelineBenchCommand>("pipeline")
+            .WithDescription("Classification images/s and latency through the three services, in this process and over RabbitMQ, beside the encoders alone.")
+            .WithExample("bench", "pipeline", "--model", "pets")
+            .WithExample("bench", "pipeline", "--model", "pets@2", "--transports", "memory", "--count", "256", "--json", "pipeline.json");
+        bench.AddCommand<ScaleBenchCommand>("scale")
+            .WithDescription("Pipeline throughput over RabbitMQ with 1, 2 and 4 scorer processes, then 1 and 2 embedding processes.")
+            .WithExample("bench", "scale", "--model", "pets", "--json", "scale.json");
     });
     config.AddCommand<ServeCommand>("serve")
         .WithDescription("Run the embedding, failure-index, scorer and fine-tuning services and the gateway (or some of them) in this process until Ctrl+C.")

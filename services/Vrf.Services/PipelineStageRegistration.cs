@@ -10,14 +10,14 @@ public static class PipelineStageRegistration
     /// <summary>
     /// <typeparamref name="TConsumer"/> on the queue named after <paramref name="stage"/>, shared by every replica,
     /// processing <paramref name="concurrency"/> messages at once and prefetching as many; and the faults of
-    /// <typeparamref name="TMessage"/>, reported from <c>{stage}-faults</c> to the request's sender as an
-    /// <see cref="ImageClassificationFailed"/> of that stage.
+    /// <typeparamref name="TMessage"/>, reported from <c>{stage}-faults</c> to the request's sender (its reply address)
+    /// and the subscribers as an <see cref="ImageClassificationFailed"/> of that stage.
     /// </summary>
     /// <param name="stage">The service's name (a <see cref="ServiceNames"/> one).</param>
-    /// <param name="requestOf">The request a message belongs to: its id and model.</param>
+    /// <param name="requestOf">The request a message belongs to: its id, model and reply address.</param>
     /// <param name="concurrency">How many messages the stage takes at once, from the process's options.</param>
     public static void AddPipelineStage<TConsumer, TMessage>(this IBusRegistrationConfigurator bus, string stage,
-        Func<TMessage, (Guid RequestId, string ModelName)> requestOf, Func<IRegistrationContext, int> concurrency)
+        Func<TMessage, (Guid RequestId, string ModelName, Uri? ReplyAddress)> requestOf, Func<IRegistrationContext, int> concurrency)
         where TConsumer : class, IConsumer<TMessage>
         where TMessage : class
     {
@@ -32,9 +32,10 @@ public static class PipelineStageRegistration
             });
         });
         bus.AddFaultToFailure<TMessage, ImageClassificationFailed>($"{stage}-faults", fault =>
-        {
-            var (requestId, modelName) = requestOf(fault.Message);
-            return ClassificationFailures.From(fault, requestId, modelName, stage);
-        });
+            {
+                var (requestId, modelName, _) = requestOf(fault.Message);
+                return ClassificationFailures.From(fault, requestId, modelName, stage);
+            },
+            message => requestOf(message).ReplyAddress);
     }
 }

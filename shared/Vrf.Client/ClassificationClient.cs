@@ -5,15 +5,16 @@ using Vrf.ServiceDefaults;
 namespace Vrf.Client;
 
 /// <summary>
-/// Publishes <see cref="ClassifyImage"/> requests and waits for their published result or failure, whichever service
-/// instance produced it. A request waits for the broker: a publish that fails because the broker is away (restarting,
-/// unreachable) is tried again every second until the request's timeout.
+/// Publishes <see cref="ClassifyImage"/> requests naming this process's own queue as their reply address, and waits for
+/// the result or failure the services send there, whichever service instance produced it. A request waits for the
+/// broker: a publish that fails because the broker is away (restarting, unreachable) is tried again every second until
+/// the request's timeout.
 /// </summary>
-public sealed class ClassificationClient(IPublishEndpoint publisher, PendingClassifications pending)
+public sealed class ClassificationClient(IPublishEndpoint publisher, PendingClassifications pending, ClassificationReplyAddress replyAddress)
 {
     private static readonly TimeSpan PublishRetryDelay = TimeSpan.FromSeconds(1);
 
-    /// <summary>Publishes the request and completes when its outcome arrives.</summary>
+    /// <summary>Publishes the request (its reply address set to this process's queue) and completes when its outcome arrives.</summary>
     /// <exception cref="TimeoutException">No outcome within <paramref name="timeout"/>.</exception>
     public async Task<ClassificationOutcome> ClassifyAsync(ClassifyImage request, TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -22,7 +23,7 @@ public sealed class ClassificationClient(IPublishEndpoint publisher, PendingClas
         deadline.CancelAfter(timeout);
         try
         {
-            await PublishAsync(request, deadline.Token);
+            await PublishAsync(request with { ReplyAddress = replyAddress.Value }, deadline.Token);
             return await outcome.WaitAsync(deadline.Token);
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)

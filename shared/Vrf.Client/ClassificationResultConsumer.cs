@@ -3,7 +3,7 @@ using Vrf.Contracts;
 
 namespace Vrf.Client;
 
-/// <summary>Hands published classification results and failures to the requests of this process that wait for them.</summary>
+/// <summary>Hands the classification results and failures sent to this process's queue to the requests that wait for them.</summary>
 public sealed class ClassificationResultConsumer(PendingClassifications pending)
     : IConsumer<ImageClassified>, IConsumer<ImageClassificationFailed>
 {

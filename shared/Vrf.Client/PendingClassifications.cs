@@ -4,11 +4,10 @@ using Vrf.Contracts;
 namespace Vrf.Client;
 
 /// <summary>
-/// The requests this process is waiting on, by request id. Results and failures for other processes' requests are
-/// ignored, since every client instance sees every published result. A request is answered once: a redelivered
-/// message can make the pipeline answer a request again (a worker killed after it published, a broker restart
-/// before an acknowledgement), and such a second outcome is dropped and counted (<see cref="DuplicatesDropped"/>), as is
-/// an outcome that arrives after its request stopped waiting (<see cref="LateDropped"/>).
+/// The requests this process is waiting on, by request id. A request is answered once: a redelivered message can make
+/// the pipeline answer a request again (a worker killed after it published, a broker restart before an
+/// acknowledgement), and such a second outcome is dropped and counted (<see cref="DuplicatesDropped"/>), as is an
+/// outcome that arrives after its request stopped waiting (<see cref="LateDropped"/>).
 /// </summary>
 public sealed class PendingClassifications
 {

@@ -120,7 +120,7 @@ public sealed class ClassifyCommandTests(ReadyModelFixture fixture) : IClassFixt
         }
         Assert.Equal(expected.ZeroShotTop.Name, result.GetProperty("zero_shot").GetProperty("name").GetString());
         Assert.Equal(expected.FineTunedTop.Name, result.GetProperty("fine_tuned").GetProperty("name").GetString());
-        Assert.Equal(["decode", "preprocess", "batch-wait", "encode", "failure-lookup", "score"],
+        Assert.Equal(["decode", "preprocess", "batch-wait", "encode", "lookup-wait", "failure-lookup", "score"],
             result.GetProperty("timings_ms").EnumerateObject().Select(timing => timing.Name));
     }
 

@@ -35,7 +35,7 @@ public static class EmbeddingRegistration
     /// </summary>
     public static IBusRegistrationConfigurator AddEmbeddingConsumers(this IBusRegistrationConfigurator bus)
     {
-        bus.AddPipelineStage<ClassifyImageConsumer, ClassifyImage>(ServiceNames.Embedding, request => (request.RequestId, request.ModelName),
+        bus.AddPipelineStage<ClassifyImageConsumer, ClassifyImage>(ServiceNames.Embedding, request => (request.RequestId, request.ModelName, request.ReplyAddress),
             context => context.GetRequiredService<IOptions<EmbeddingOptions>>().Value.EffectiveConcurrentMessageLimit);
         bus.AddModelLifecycleConsumer();
         return bus;

@@ -1,33 +1,81 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Vrf.Encoders;
 using Vrf.Serving.Inference;
 using Vrf.Serving.Store;
+using Vrf.Services.Batching;
 
 namespace Vrf.Services.Embedding;
 
-/// <summary>One <see cref="EncoderBatcher"/> per model version, made when the version's first image arrives, so images
-/// of different versions never share a batch.</summary>
-public sealed class EncoderBatchers(IOptions<EmbeddingOptions> options, ILogger<EncoderBatchers> logger) : IAsyncDisposable
+/// <summary>
+/// Dynamic batching for the encoders, per model version (<see cref="EmbeddingOptions"/>: N images or T ms): a batch runs
+/// through both encoders at once, and each image's trace gets an <c>encode</c> span of its own for the batch it ran in.
+/// Decoding fails per message, before batching, so one corrupt image never faults the images batched with it.
+/// </summary>
+public sealed partial class EncoderBatchers : IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<ModelVersionId, Lazy<EncoderBatcher>> _batchers = new();
+    private readonly VersionBatchers<ImageToEncode, ImageEmbedding> _batchers;
+    private readonly ILogger<EncoderBatchers> _logger;
 
-    /// <summary>Queues an image for its model version's next batch; completes with its encoder outputs.</summary>
-    public Task<EncodedImage> EncodeAsync(ServedModel model, PreprocessedImage image, Guid requestId, ActivityContext parent,
+    public EncoderBatchers(IOptions<EmbeddingOptions> options, ILogger<EncoderBatchers> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _logger = logger;
+        _batchers = new(options.Value, (version, images) => Task.FromResult<IReadOnlyList<ImageEmbedding>>(Encode(version, images)));
+    }
+
+    /// <summary>Queues a preprocessed image for its model version's next batch; completes with its encoder outputs.</summary>
+    /// <param name="parent">The span the image's <c>encode</c> span belongs under.</param>
+    public async Task<EncodedImage> EncodeAsync(ServedModel model, PreprocessedImage image, Guid requestId, ActivityContext parent,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var batcher = _batchers.GetOrAdd(model.Id, id => new Lazy<EncoderBatcher>(() => new EncoderBatcher(id, options.Value, logger)));
-        return batcher.Value.EncodeAsync(model, image, requestId, parent, cancellationToken);
+        var encoded = await _batchers.AddAsync(model.Id, new ImageToEncode(model, image, requestId, parent), cancellationToken);
+        return new EncodedImage(encoded.Result, encoded.Waited, encoded.Running, encoded.BatchSize);
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => _batchers.DisposeAsync();
+
+    /// <summary>Runs the batch's images through the encoders, those of one loaded model and input size together.</summary>
+    private ImageEmbedding[] Encode(ModelVersionId version, IReadOnlyList<ImageToEncode> images)
     {
-        foreach (var batcher in _batchers.Values.Where(batcher => batcher.IsValueCreated))
+        var embeddings = new ImageEmbedding[images.Count];
+        foreach (var group in Enumerable.Range(0, images.Count).GroupBy(i => (images[i].Model, images[i].Image.Width, images[i].Image.Height)))
         {
-            await batcher.Value.DisposeAsync();
+            var members = group.ToList();
+            var startTime = DateTimeOffset.UtcNow;
+            var started = TimeProvider.System.GetTimestamp();
+            var spans = members.Select(i => PipelineActivity.Start(EmbeddingTelemetry.Source, "encode", images[i].Parent, images[i].RequestId,
+                version.ToString(), startTime)?.SetTag(EmbeddingTelemetry.BatchSizeTag, members.Count)).ToList();
+            try
+            {
+                var encoded = group.Key.Model.Embed([.. members.Select(i => images[i].Image)]);
+                for (var j = 0; j < members.Count; j++)
+                {
+                    embeddings[members[j]] = encoded[j];
+                }
+                LogBatch(version, members.Count, TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
+            }
+            catch (Exception e)
+            {
+                LogBatchFailed(version, members.Count, e);
+                spans.ForEach(span => span?.SetStatus(ActivityStatusCode.Error, e.Message));
+                throw;
+            }
+            finally
+            {
+                spans.ForEach(span => span?.Dispose());
+            }
         }
+        return embeddings;
     }
+
+    private sealed record ImageToEncode(ServedModel Model, PreprocessedImage Image, Guid RequestId, ActivityContext Parent);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Encoded a batch of {Count} images with {Model} in {Milliseconds:0.0} ms")]
+    private partial void LogBatch(ModelVersionId model, int count, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A batch of {Count} images failed in the encoders of {Model}")]
+    private partial void LogBatchFailed(ModelVersionId model, int count, Exception exception);
 }

@@ -57,6 +57,7 @@ public sealed class ImageEmbedder(ServedModels models, EncoderBatchers batchers)
             request.OseAlpha,
             request.TopK,
             request.NearestFailureCount,
-            timings);
+            timings,
+            request.ReplyAddress);
     }
 }

@@ -1,6 +1,7 @@
 using Vrf.Contracts;
 using Vrf.Serving.Failures;
 using Vrf.Serving.Store;
+using Vrf.Services.Batching;
 using Vrf.Services.Models;
 
 namespace Vrf.Services.FailureIndex;
@@ -8,9 +9,10 @@ namespace Vrf.Services.FailureIndex;
 /// <summary>
 /// The failure-index step of the classify pipeline: d, the distance from the image's fine-tuned feature to the K-th
 /// nearest zero-shot failure of the exact model version that embedded it (K from the version's parameters), and the
-/// nearest failures when the request asked for them. d is measured in every mode, so every result can show it.
+/// nearest failures when the request asked for them. d is measured in every mode, so every result can show it. Look-ups
+/// of one version are batched (<see cref="LookupBatchers"/>).
 /// </summary>
-public sealed class FailureDistanceLookup(ServedModels models, IFailureIndex index)
+public sealed class FailureDistanceLookup(ServedModels models, LookupBatchers batchers)
 {
     /// <exception cref="Vrf.Serving.ModelServingException">No such ready version, or a feature of the wrong size or
     /// without a direction.</exception>
@@ -20,16 +22,14 @@ public sealed class FailureDistanceLookup(ServedModels models, IFailureIndex ind
         ArgumentNullException.ThrowIfNull(embedded.FineTunedFeature);
         var bundle = models.Bundle(new ModelVersionId(embedded.ModelName, embedded.ModelVersion));
         var k = bundle.Parameters.K;
-        FailureDistance measured;
-        double milliseconds;
+        Batched<FailureDistance> batched;
         using (var span = PipelineActivity.Start(FailureIndexTelemetry.Source, "lookup", embedded.RequestId, bundle.Id.ToString()))
         {
             span?.SetTag("vrf.k", k);
-            var started = TimeProvider.System.GetTimestamp();
-            measured = (await index.MeasureAsync(bundle.Id, [embedded.FineTunedFeature], k, embedded.NearestFailureCount, cancellationToken))[0];
-            milliseconds = TimeProvider.System.GetElapsedTime(started).TotalMilliseconds;
-            span?.SetTag("vrf.distance", measured.Distance);
+            batched = await batchers.MeasureAsync(bundle.Id, embedded.FineTunedFeature, k, embedded.NearestFailureCount, cancellationToken);
+            span?.SetTag("vrf.distance", batched.Result.Distance).SetTag(FailureIndexTelemetry.BatchSizeTag, batched.BatchSize);
         }
+        var measured = batched.Result;
         return new FailureDistanceMeasured(
             embedded.RequestId,
             embedded.ModelName,
@@ -42,6 +42,8 @@ public sealed class FailureDistanceLookup(ServedModels models, IFailureIndex ind
             embedded.EnsembleMode,
             embedded.OseAlpha,
             embedded.TopK,
-            [.. embedded.StageTimings ?? [], new StageTiming("failure-lookup", milliseconds)]);
+            [.. embedded.StageTimings ?? [], new StageTiming("lookup-wait", batched.Waited.TotalMilliseconds),
+                new StageTiming("failure-lookup", batched.Running.TotalMilliseconds)],
+            embedded.ReplyAddress);
     }
 }

@@ -2,7 +2,9 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Vrf.Contracts;
+using Vrf.Services.Batching;
 using Vrf.Services.Failures;
 using Vrf.Serving.Hosting;
 using Vrf.Services.Models;
@@ -12,7 +14,6 @@ namespace Vrf.Services.FailureIndex;
 /// <summary>Registers the failure-index service.</summary>
 public static class FailureIndexRegistration
 {
-    private const int LookupConcurrency = 16;
     private const string BuildQueue = $"{ServiceNames.FailureIndex}-builds";
     private const string BuildFaultQueue = $"{ServiceNames.FailureIndex}-build-faults";
 
@@ -22,14 +23,20 @@ public static class FailureIndexRegistration
     {
         services.AddModelServing(configuration);
         services.AddServedModels(configuration);
+        services.AddOptions<LookupBatchingOptions>()
+            .Bind(configuration.GetSection(LookupBatchingOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton<LookupBatchers>();
         services.TryAddSingleton<FailureDistanceLookup>();
         services.TryAddSingleton<ModelIndexing>();
         return services;
     }
 
     /// <summary>
-    /// The consumer of <c>ImageEmbedded</c> on the <c>failure-index</c> queue, shared by every replica (look-ups are
-    /// short, so several run at once), with its faults reported from <c>failure-index-faults</c>; the consumer of new
+    /// The consumer of <c>ImageEmbedded</c> on the <c>failure-index</c> queue, shared by every replica, taking enough
+    /// messages at once for a look-up batch to fill (<see cref="BatchingOptions.EffectiveConcurrentMessageLimit"/>), with
+    /// its faults reported from <c>failure-index-faults</c>; the consumer of new
     /// versions to index on <c>failure-index-builds</c>, with their faults reported from <c>failure-index-build-faults</c>;
     /// and the model lifecycle consumer.
     /// </summary>
@@ -43,7 +50,8 @@ public static class FailureIndexRegistration
     public static IBusRegistrationConfigurator AddFailureIndexConsumers(this IBusRegistrationConfigurator bus)
     {
         bus.AddPipelineStage<ImageEmbeddedConsumer, ImageEmbedded>(ServiceNames.FailureIndex,
-            embedded => (embedded.RequestId, embedded.ModelName), _ => LookupConcurrency);
+            embedded => (embedded.RequestId, embedded.ModelName, embedded.ReplyAddress),
+            context => context.GetRequiredService<IOptions<LookupBatchingOptions>>().Value.EffectiveConcurrentMessageLimit);
         bus.AddConsumer<NewVersionConsumer>().Endpoint(endpoint =>
         {
             endpoint.Name = BuildQueue;

@@ -7,5 +7,8 @@ public static class FailureIndexTelemetry
 {
     public const string SourceName = "Vrf.FailureIndex";
 
+    /// <summary>On a <c>lookup</c> span: how many images the index was asked about together.</summary>
+    public const string BatchSizeTag = "vrf.batch.size";
+
     internal static ActivitySource Source { get; } = new(SourceName);
 }

@@ -29,7 +29,7 @@ public static class ScorerRegistration
     public static IBusRegistrationConfigurator AddScorerConsumers(this IBusRegistrationConfigurator bus)
     {
         bus.AddPipelineStage<FailureDistanceMeasuredConsumer, FailureDistanceMeasured>(ServiceNames.Scorer,
-            measured => (measured.RequestId, measured.ModelName), _ => Concurrency);
+            measured => (measured.RequestId, measured.ModelName, measured.ReplyAddress), _ => Concurrency);
         bus.AddModelLifecycleConsumer();
         return bus;
     }

@@ -12,6 +12,9 @@ namespace Vrf.Contracts;
 /// <c>null</c> uses the model's own.</param>
 /// <param name="TopK">How many classes the result lists, most probable first.</param>
 /// <param name="NearestFailureCount">How many nearest zero-shot failures to include in the explanation (0 for none).</param>
+/// <param name="ReplyAddress">Where the outcome is sent: the requesting client's own queue. Every message of the
+/// image's path carries it on. The outcome is also published for subscribers (a monitor), never to the other clients;
+/// without an address it is only published.</param>
 public sealed record ClassifyImage(
     Guid RequestId,
     string ModelName,
@@ -21,4 +24,5 @@ public sealed record ClassifyImage(
     EnsembleMode? EnsembleMode = null,
     double? OseAlpha = null,
     int TopK = 5,
-    int NearestFailureCount = 0);
+    int NearestFailureCount = 0,
+    Uri? ReplyAddress = null);

@@ -14,6 +14,7 @@ namespace Vrf.Contracts;
 /// <param name="OseAlpha">The requested output-space weight, if any.</param>
 /// <param name="TopK">How many classes the result lists.</param>
 /// <param name="StageTimings">Time spent so far, one entry per step.</param>
+/// <param name="ReplyAddress">Where the outcome is sent, from <see cref="ClassifyImage.ReplyAddress"/>.</param>
 public sealed record FailureDistanceMeasured(
     Guid RequestId,
     string ModelName,
@@ -26,4 +27,5 @@ public sealed record FailureDistanceMeasured(
     EnsembleMode EnsembleMode,
     double? OseAlpha,
     int TopK,
-    IReadOnlyList<StageTiming> StageTimings);
+    IReadOnlyList<StageTiming> StageTimings,
+    Uri? ReplyAddress = null);

@@ -1,7 +1,8 @@
 namespace Vrf.Contracts;
 
 /// <summary>Event: a <see cref="ClassifyImage"/> could not be answered (corrupt image, unknown model version, wrong
-/// vector size, ...). The offending message also lands in its service's error queue with the same reason.</summary>
+/// vector size, ...). Sent to the request's <see cref="ClassifyImage.ReplyAddress"/> and published for subscribers, like
+/// <see cref="ImageClassified"/>. The offending message also lands in its service's error queue with the same reason.</summary>
 /// <param name="RequestId">The request that failed.</param>
 /// <param name="ModelName">The model it asked for.</param>
 /// <param name="Reason">What was wrong, in words a client can act on.</param>

@@ -1,6 +1,7 @@
 namespace Vrf.Contracts;
 
-/// <summary>Event: the result of a <see cref="ClassifyImage"/>, with what explains it. Published by the scorer.</summary>
+/// <summary>Event: the result of a <see cref="ClassifyImage"/>, with what explains it. The scorer sends it to the
+/// request's <see cref="ClassifyImage.ReplyAddress"/> and publishes it for subscribers (every result, for a monitor).</summary>
 /// <param name="RequestId">The request this answers.</param>
 /// <param name="ModelName">The model.</param>
 /// <param name="ModelVersion">The exact model version that classified the image.</param>

@@ -13,6 +13,7 @@ namespace Vrf.Contracts;
 /// <param name="TopK">How many classes the result lists.</param>
 /// <param name="NearestFailureCount">How many nearest failures the explanation includes.</param>
 /// <param name="StageTimings">Time spent so far, one entry per step.</param>
+/// <param name="ReplyAddress">Where the outcome is sent, from <see cref="ClassifyImage.ReplyAddress"/>.</param>
 public sealed record ImageEmbedded(
     Guid RequestId,
     string ModelName,
@@ -24,4 +25,5 @@ public sealed record ImageEmbedded(
     double? OseAlpha,
     int TopK,
     int NearestFailureCount,
-    IReadOnlyList<StageTiming> StageTimings);
+    IReadOnlyList<StageTiming> StageTimings,
+    Uri? ReplyAddress = null);

@@ -6,8 +6,9 @@ namespace Vrf.Gateway.Tests.Support;
 /// <summary>
 /// Stands in for the embedding → failure-index → scorer pipeline on the test's in-memory bus: it records each
 /// <see cref="ClassifyImage"/> and publishes a canned <see cref="ImageClassified"/> or
-/// <see cref="ImageClassificationFailed"/> for it (see <see cref="CannedImages"/>), exactly as the scorer or a failing
-/// stage would, so the gateway's own behaviour can be tested without the models.
+/// <see cref="ImageClassificationFailed"/> for it (see <see cref="CannedImages"/>), delivered exactly as the scorer or a
+/// failing stage delivers it (sent to the request's reply address, and published), so the gateway's own behaviour can
+/// be tested without the models.
 /// </summary>
 public sealed class CannedPipeline(ReceivedRequests received) : IConsumer<ClassifyImage>
 {
@@ -34,35 +35,45 @@ public sealed class CannedPipeline(ReceivedRequests received) : IConsumer<Classi
         }
         if (request.ImageBytes.AsSpan().SequenceEqual(CannedImages.Corrupt))
         {
-            await context.Publish(new ImageClassificationFailed(request.RequestId, request.ModelName, RejectionReason, RejectingStage,
+            await AnswerAsync(context, new ImageClassificationFailed(request.RequestId, request.ModelName, RejectionReason, RejectingStage,
                 ClassificationFailureKind.InvalidImage));
             return;
         }
         if (request.ImageBytes.AsSpan().SequenceEqual(CannedImages.OfVanishedVersion))
         {
-            await context.Publish(new ImageClassificationFailed(request.RequestId, request.ModelName,
+            await AnswerAsync(context, new ImageClassificationFailed(request.RequestId, request.ModelName,
                 $"Model '{request.ModelName}' has no version {request.ModelVersion} (versions: 1, 2).", RejectingStage,
                 ClassificationFailureKind.UnknownModel));
             return;
         }
         if (request.ImageBytes.AsSpan().SequenceEqual(CannedImages.OfRetiredVersion))
         {
-            await context.Publish(new ImageClassificationFailed(request.RequestId, request.ModelName, RetiredReason, RejectingStage,
+            await AnswerAsync(context, new ImageClassificationFailed(request.RequestId, request.ModelName, RetiredReason, RejectingStage,
                 ClassificationFailureKind.ModelNotReady));
             return;
         }
         if (request.ImageBytes.AsSpan().SequenceEqual(CannedImages.Crashing))
         {
-            await context.Publish(new ImageClassificationFailed(request.RequestId, request.ModelName, CrashReason, CrashingStage,
+            await AnswerAsync(context, new ImageClassificationFailed(request.RequestId, request.ModelName, CrashReason, CrashingStage,
                 ClassificationFailureKind.Internal));
             return;
         }
         if (request.ImageBytes.AsSpan().SequenceEqual(CannedImages.OfEmptyFailureSet))
         {
-            await context.Publish(Result(request) with { Distance = double.PositiveInfinity, Weight = 0 });
+            await AnswerAsync(context, Result(request) with { Distance = double.PositiveInfinity, Weight = 0 });
             return;
         }
-        await context.Publish(Result(request));
+        await AnswerAsync(context, Result(request));
+    }
+
+    private static async Task AnswerAsync<TOutcome>(ConsumeContext<ClassifyImage> context, TOutcome outcome)
+        where TOutcome : class
+    {
+        if (context.Message.ReplyAddress is { } requester)
+        {
+            await (await context.GetSendEndpoint(requester)).Send(outcome);
+        }
+        await context.Publish(outcome);
     }
 
     private static ImageClassified Result(ClassifyImage request)

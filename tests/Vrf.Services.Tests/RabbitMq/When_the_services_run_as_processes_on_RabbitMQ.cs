@@ -29,14 +29,33 @@ public sealed class When_the_services_run_as_processes_on_RabbitMQ(HostsOnRabbit
     }
 
     [Fact]
+    public async Task Should_send_each_client_only_its_own_results_and_publish_every_result_for_subscribers()
+    {
+        await using var first = await ObservedClient.StartAsync(services.Broker.Options);
+        await using var second = await ObservedClient.StartAsync(services.Broker.Options);
+        await using var monitor = await ObservedClient.StartAsync(services.Broker.Options, subscribe: true);
+        var firstRequests = Enumerable.Range(0, 4).Select(i => Requests.Classify(QueryImages.Drawn(i % 3, 400 + i), $"first-{i}.png")).ToList();
+        var secondRequests = Enumerable.Range(0, 3).Select(i => Requests.Classify(QueryImages.Drawn(i % 3, 500 + i), $"second-{i}.png")).ToList();
+
+        var outcomes = await Task.WhenAll(firstRequests.Select(first.ClassifyAsync).Concat(secondRequests.Select(second.ClassifyAsync)));
+        await Eventually.WaitUntilAsync(() => monitor.ResultsConsumed >= outcomes.Length, TimeSpan.FromSeconds(30));
+        await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
+
+        Assert.All(outcomes, outcome => Assert.True(outcome.Succeeded, $"{outcome.Failure?.Reason}\n{services.Diagnostics()}"));
+        Assert.Equal((4, 3, 7), (first.ResultsConsumed, second.ResultsConsumed, monitor.ResultsConsumed));
+        Assert.Equal(firstRequests.Concat(secondRequests).Select(request => request.RequestId).Order(),
+            monitor.SubscribedResults().Select(result => result.RequestId).Order());
+    }
+
+    [Fact]
     public async Task Should_answer_bad_input_with_its_reason_park_it_once_in_the_service_error_queue_and_keep_serving()
     {
         var ready = services.Store.Ready;
         var corrupt = Requests.Classify(QueryImages.TruncatedPng(), "cut.png");
         var wrongFeature = new ImageEmbedded(Guid.NewGuid(), ReadyStore.ModelName, ready.Id.Version, [1, 2, 3], [3, 2, 1],
-            new float[ready.Manifest.EmbeddingDim + 2], EnsembleMode.Vrf, null, 3, 0, []);
+            new float[ready.Manifest.EmbeddingDim + 2], EnsembleMode.Vrf, null, 3, 0, [], services.ReplyAddress);
         var wrongLogits = new FailureDistanceMeasured(Guid.NewGuid(), ReadyStore.ModelName, ready.Id.Version, [1, 2, 3, 4], [3, 2, 1],
-            0.5, ready.Parameters.K, [], EnsembleMode.Vrf, null, 3, []);
+            0.5, ready.Parameters.K, [], EnsembleMode.Vrf, null, 3, [], services.ReplyAddress);
 
         var failures = new[]
         {

@@ -31,6 +31,9 @@ public abstract class ServicesOnRabbitMq : IAsyncLifetime
 
     public IReadOnlyList<ServiceProcess> Processes => _processes;
 
+    /// <summary>The test's client's own queue, for messages published into the middle of the pipeline.</summary>
+    public Uri ReplyAddress => Client.Services.GetRequiredService<ClassificationReplyAddress>().Value;
+
     /// <summary>The client's requests in flight, and the outcomes it dropped as duplicates or late.</summary>
     public PendingClassifications Pending => Client.Services.GetRequiredService<PendingClassifications>();
 
@@ -109,7 +112,8 @@ public abstract class ServicesOnRabbitMq : IAsyncLifetime
         }
     }
 
-    /// <summary>Publishes a message into the middle of the pipeline and waits for the outcome of its request.</summary>
+    /// <summary>Publishes a message into the middle of the pipeline (naming <see cref="ReplyAddress"/>) and waits for the
+    /// outcome of its request.</summary>
     public async Task<ClassificationOutcome> OutcomeOfAsync<T>(T message, Guid requestId)
         where T : class
     {

@@ -1,0 +1,44 @@
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Vrf.Cli.Commands.Bench.Pipeline;
+
+/// <summary>
+/// <c>vrf bench pipeline</c>: images/s and latency of classification through the embedding, failure-index and scorer
+/// services, in this process on the in-memory bus and as one process per service on RabbitMQ, beside the ceiling (the
+/// same encoders in this process on batches of the service's size). Each transport runs a closed loop, then open loops
+/// at 50 % and 90 % of the closed loop's rate.
+/// </summary>
+public sealed class PipelineBenchCommand(Terminal terminal) : AsyncCommand<PipelineBenchSettings>
+{
+    private static readonly (string Service, int Count)[] OneEach = [("embedding", 1), ("failure-index", 1), ("scorer", 1)];
+
+    public override async Task<int> ExecuteAsync(CommandContext context, PipelineBenchSettings settings, CancellationToken cancellationToken)
+    {
+        var machine = BenchMachine.Current(settings.DeviceOrDefault);
+        var model = settings.ModelReference;
+        var images = settings.ReadImages();
+        var progress = new BenchProgress(terminal);
+        var rows = new List<PipelineBenchRow>
+        {
+            PipelineBenchRow.From(model.ToString(), "in-process", "closed", progress.Run($"Encoders alone, batches of {settings.Batch}",
+                _ => EncoderCeiling.Measure(settings.Store, settings.DeviceOrDefault, model, images, settings.Batch, settings.Count, cancellationToken))),
+        };
+        foreach (var transport in settings.TransportList)
+        {
+            var bus = transport == PipelineBenchSettings.Memory ? settings.OnBus(PipelineBenchSettings.Memory) : settings;
+            terminal.Error.WriteLine($"Starting the services ({(bus.InMemory ? "in this process" : $"one process each on {bus.BusOptions()}")})...");
+            await using var pipeline = await BenchedPipeline.StartAsync(bus, OneEach, model, images, cancellationToken);
+            foreach (var (mode, figures) in await LoadRuns.MeasureAsync(pipeline, settings, settings.OpenLoop, terminal, cancellationToken))
+            {
+                rows.Add(PipelineBenchRow.From(model.ToString(), transport, mode, figures));
+            }
+        }
+        new PipelineBenchTable(terminal.Out).Write(machine, rows);
+        if (settings.Json is { } json)
+        {
+            SnakeCaseReportFile.Write(new PipelineBenchReport(machine, rows), json);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,69 @@
+using System.ComponentModel;
+using System.Globalization;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Vrf.Cli.Commands.Bus;
+using Vrf.Serving.Store;
+
+namespace Vrf.Cli.Commands.Bench.Pipeline;
+
+/// <summary>What <c>vrf bench pipeline</c> and <c>vrf bench scale</c> share: the model, the images, the load.</summary>
+public class PipelineLoadSettings : BusSettings
+{
+    private const string FixtureImages = "tests/fixtures/clip-tiny";
+
+    [CommandOption("-m|--model <MODEL>", isRequired: true)]
+    [Description("NAME for the current version, or NAME@VERSION: the model to classify with, from the store.")]
+    public string? Model { get; init; }
+
+    [CommandOption("--image <FILE>")]
+    [Description("An image to send; repeatable, taken in turn. Default: the PNGs of the clip-tiny test fixture.")]
+    public string[] Images { get; init; } = [];
+
+    [CommandOption("--count <N>")]
+    [Description("Images classified per measurement.")]
+    [DefaultValue(512)]
+    public int Count { get; init; } = 512;
+
+    [CommandOption("--in-flight <N>")]
+    [Description("Requests in flight in the closed loop.")]
+    [DefaultValue(64)]
+    public int InFlight { get; init; } = 64;
+
+    [CommandOption("--json <FILE>")]
+    [Description("Also write every figure to this JSON file.")]
+    public string? Json { get; init; }
+
+    public ModelReference ModelReference => ModelReference.Parse(Model!);
+
+    /// <summary>The settings with another bus, the rest kept.</summary>
+    public BusSettings OnBus(string address) => new() { Bus = address, Store = Store, Device = Device };
+
+    /// <exception cref="FileNotFoundException">An image, or the fixture folder when none is named, does not exist.</exception>
+    public IReadOnlyList<byte[]> ReadImages()
+    {
+        var files = Images.Length > 0 ? Images : FixturePngs();
+        return [.. files.Select(File.ReadAllBytes)];
+    }
+
+    public override ValidationResult Validate()
+    {
+        var problems = new List<string>();
+        if (Images.FirstOrDefault(file => !File.Exists(file)) is { } missing)
+        {
+            problems.Add($"--image '{missing}' does not exist");
+        }
+        if (Count <= 0 || InFlight <= 0)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"--count {Count} and --in-flight {InFlight} should be positive"));
+        }
+        return problems.Count > 0 ? ValidationResult.Error(string.Join("; ", problems) + ".") : base.Validate();
+    }
+
+    private static string[] FixturePngs()
+    {
+        var folder = RepositoryFiles.Find(FixtureImages)
+            ?? throw new FileNotFoundException($"{FixtureImages} was not found above {Directory.GetCurrentDirectory()}; pass --image FILE.");
+        return [.. Directory.GetFiles(folder, "*.png").Order(StringComparer.Ordinal)];
+    }
+}
