@@ -56,6 +56,8 @@ public sealed class ComposeTopology : IAsyncLifetime
         ["training-data"] = Store.Workspace.Root,
     };
 
+    private const string ClassifyTimeoutKey = "Gateway__ClassifyTimeoutSeconds";
+
     public async ValueTask InitializeAsync()
     {
         if (!ExternalTool.IsInstalled("docker-compose"))
@@ -125,6 +127,12 @@ public sealed class ComposeTopology : IAsyncLifetime
         environment[$"{MessageBusOptions.SectionName}__{nameof(MessageBusOptions.Port)}"] = Broker.Options.Port.ToString(CultureInfo.InvariantCulture);
         environment[$"{MessageBusOptions.SectionName}__{nameof(MessageBusOptions.VirtualHost)}"] = Broker.Name;
         environment.Remove(OpenTelemetryExtensions.OtlpEndpointKey);
+        // A first request loads the model in every stage; on a loaded test machine that alone can outlast compose's
+        // 30 s, and this test checks the configuration surface, not latency.
+        if (environment.ContainsKey(ClassifyTimeoutKey))
+        {
+            environment[ClassifyTimeoutKey] = "180";
+        }
         if (environment.Remove($"{FailureIndexOptions.Section}__{nameof(FailureIndexOptions.Kind)}"))
         {
             environment.Remove(QdrantIndexOptions.UrlEnvironmentVariable);

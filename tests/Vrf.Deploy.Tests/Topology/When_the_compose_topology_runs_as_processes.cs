@@ -21,7 +21,7 @@ public sealed partial class When_the_compose_topology_runs_as_processes(ComposeT
 {
     private static readonly TimeSpan FlowTimeout = TimeSpan.FromMinutes(4);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(100) };
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(200) };
 
     [Fact]
     public async Task Should_classify_through_the_gateway_and_serve_the_version_vrf_retrain_trains()
