@@ -10,6 +10,8 @@ namespace Vrf.Gateway.Classification;
 /// <param name="PredictedClass">The predicted class and its probability under the ensemble.</param>
 /// <param name="TopClasses">The most probable classes under the ensemble, most probable first.</param>
 /// <param name="Distance">d: squared distance to the K-th nearest zero-shot failure; null if the mode skips it.</param>
+/// <param name="DistancePercentile">The share of the version's validation images with a smaller d, in [0, 1] (1: more
+/// unusual than every one of them); null when d was not measured or the version recorded no validation distribution.</param>
 /// <param name="Weight">ω: the weight the fine-tuned model got (1 − ω went to the zero-shot model).</param>
 /// <param name="ZeroShotTopClass">The zero-shot model's own top class and its probability.</param>
 /// <param name="FineTunedTopClass">The fine-tuned model's own top class and its probability.</param>
@@ -24,6 +26,7 @@ public sealed record ClassificationResponse(
     PredictedClass PredictedClass,
     IReadOnlyList<ClassProbability> TopClasses,
     double? Distance,
+    double? DistancePercentile,
     double Weight,
     ClassProbability ZeroShotTopClass,
     ClassProbability FineTunedTopClass,
@@ -40,6 +43,7 @@ public sealed record ClassificationResponse(
             result.TopClasses.FirstOrDefault(top => top.Index == result.PredictedClassIndex)?.Probability),
         result.TopClasses,
         result.Distance,
+        result.DistancePercentile,
         result.Weight,
         result.ZeroShotTopClass,
         result.FineTunedTopClass,
