@@ -49,11 +49,17 @@ public static class GatewayExtensions
         return services;
     }
 
-    /// <summary>The gateway's consumers: the classification client's per-instance result endpoint.</summary>
-    public static void AddGatewayConsumers(this IBusRegistrationConfigurator bus) => bus.AddClassificationClient();
+    /// <summary>The gateway's consumers: the classification client's per-instance result endpoint, and the drift
+    /// client's requests to the monitor.</summary>
+    public static void AddGatewayConsumers(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddClassificationClient();
+        bus.AddDriftClient();
+    }
 
     /// <summary>
-    /// Maps <c>POST /v1/classify</c>, <c>GET /v1/models</c>, <c>GET /v1/models/{name}</c>, <c>POST /v1/retrain</c>,
+    /// Maps <c>POST /v1/classify</c>, <c>GET /v1/models</c>, <c>GET /v1/models/{name}</c>,
+    /// <c>GET /v1/models/{name}/drift</c>, <c>POST /v1/retrain</c>,
     /// <c>GET /v1/jobs</c>, <c>GET /v1/jobs/{id}</c>, <c>POST /v1/jobs/{id}/cancel</c> and the OpenAPI document at
     /// <c>/openapi/v1.json</c>. <see cref="GatewayService"/> adds <c>UseExceptionHandler()</c> so unexpected errors are
     /// problem details too.

@@ -2,11 +2,13 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Vrf.Gateway.Drift;
 using Vrf.Serving.Store;
 
 namespace Vrf.Gateway.Models;
 
-/// <summary><c>GET /v1/models</c> and <c>GET /v1/models/{name}</c>: what the model store holds.</summary>
+/// <summary><c>GET /v1/models</c> and <c>GET /v1/models/{name}</c>: what the model store holds; and
+/// <c>GET /v1/models/{name}/drift</c>, what the monitor sees of its traffic.</summary>
 internal static class ModelEndpoints
 {
     public static IEndpointRouteBuilder MapModelEndpoints(this IEndpointRouteBuilder routes)
@@ -22,6 +24,7 @@ internal static class ModelEndpoints
             .WithDescription("Each version's status, classes, VRF parameters (a, b, K, temperatures, α), metrics and dates.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
+        models.MapDriftEndpoint();
         return routes;
     }
 

@@ -20,7 +20,7 @@ public sealed class When_the_gateway_describes_itself(GatewayApp app) : IClassFi
             .ToList();
         Assert.Equal(
             [("/v1/classify", "post"), ("/v1/jobs", "get"), ("/v1/jobs/{id}", "get"), ("/v1/jobs/{id}/cancel", "post"), ("/v1/models", "get"),
-             ("/v1/models/{name}", "get"), ("/v1/retrain", "post")],
+             ("/v1/models/{name}", "get"), ("/v1/models/{name}/drift", "get"), ("/v1/retrain", "post")],
             operations.Select(operation => (operation.Item1, operation.Item2)).Order());
         Assert.All(operations, operation => Assert.False(string.IsNullOrWhiteSpace(operation.Value.GetProperty("summary").GetString())));
     }
