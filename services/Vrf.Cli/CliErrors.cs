@@ -3,6 +3,7 @@ using Spectre.Console.Cli;
 using Vrf.Cli.Commands.Bus;
 using Vrf.Cli.Commands.Jobs;
 using Vrf.Cli.Commands.Models;
+using Vrf.Client;
 using Vrf.Imaging;
 using Vrf.Method;
 using Vrf.Method.Evaluation;
@@ -39,5 +40,6 @@ internal static class CliErrors
     private static bool IsUserError(Exception exception) =>
         exception is CommandAppException or CachedInputsException or CalibrationFailedException
             or ModelServingException or IOException or UnauthorizedAccessException or InvalidDataException or ImageDecodeException
-            or BusUnreachableException or ModelIndexingFailedException or TimeoutException or JobEndedException or JobNotFoundException;
+            or BusUnreachableException or ModelIndexingFailedException or TimeoutException or JobEndedException or JobNotFoundException
+            or ModelDriftRefusedException or MonitorUnavailableException;
 }
