@@ -24,7 +24,10 @@ public abstract class ServicesOnRabbitMq : IAsyncLifetime
     private IHost? _client;
     private BrokerVirtualHost? _broker;
 
-    public ReadyStore Store { get; } = new();
+    /// <param name="store">The model store the services share; a <see cref="ReadyStore"/> when null.</param>
+    protected ServicesOnRabbitMq(ReadyStore? store = null) => Store = store ?? new ReadyStore();
+
+    public ReadyStore Store { get; }
 
     public BrokerVirtualHost Broker => _broker ?? throw new InvalidOperationException("The services are not started.");
 
@@ -32,7 +35,7 @@ public abstract class ServicesOnRabbitMq : IAsyncLifetime
 
     public IReadOnlyList<ServiceProcess> Processes => _processes;
 
-    /// <summary>Every job and model event the test's client received.</summary>
+    /// <summary>Every job, model and drift event the test's client received.</summary>
     public BusEventLog Events => Client.Services.GetRequiredService<BusEventLog>();
 
     private IHost Client => _client ?? throw new InvalidOperationException("The services are not started.");
@@ -100,6 +103,14 @@ public abstract class ServicesOnRabbitMq : IAsyncLifetime
         }
     }
 
+    /// <summary>The monitor's drift reports of one model (its current version unless one is given) or of every model.</summary>
+    public async Task<IReadOnlyList<ModelDriftReport>> DriftAsync(string? model, int? version = null)
+    {
+        await using var scope = Client.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DriftClient>()
+            .CheckAsync(model, version, ResultTimeout, TestContext.Current.CancellationToken);
+    }
+
     /// <summary>Publishes a message into the middle of the pipeline and waits for the outcome of its request.</summary>
     public async Task<ClassificationOutcome> OutcomeOfAsync<T>(T message, Guid requestId)
         where T : class
@@ -157,8 +168,10 @@ public abstract class ServicesOnRabbitMq : IAsyncLifetime
         builder.Services.AddVrfMessageBus(bus, registration =>
         {
             registration.AddClassificationClient();
+            registration.AddDriftClient();
             registration.AddEventInbox("bus-event-log", typeof(FineTuningStarted), typeof(FineTuningProgressed), typeof(ModelTrained),
-                typeof(FineTuningFailed), typeof(FineTuningCancelled), typeof(ModelIndexingFailed), typeof(ModelPromoted));
+                typeof(FineTuningFailed), typeof(FineTuningCancelled), typeof(ModelIndexingFailed), typeof(ModelPromoted),
+                typeof(DistributionShiftDetected), typeof(DistributionShiftCleared));
             registration.AddSingleton<BusEventLog>();
         });
         return builder.Build();
