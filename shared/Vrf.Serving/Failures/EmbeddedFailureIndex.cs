@@ -5,9 +5,10 @@ using Vrf.Serving.Store;
 namespace Vrf.Serving.Failures;
 
 /// <summary>
-/// The default failure index: exact search in-process with the core library's <c>ExactFailureIndex</c> (batched
-/// squared distances by matrix products, float64), persisted as the bundle's <c>failure-set.safetensors</c>. A version's
-/// set is loaded on its first query and kept until it is deleted or the index is disposed.
+/// The default failure index: exact search in-process with <see cref="FlatFailureSearch"/> (float32 matrix products
+/// rank the set, the candidates are re-scored in double precision, so d equals the core library's exact index),
+/// persisted as the bundle's <c>failure-set.safetensors</c>. A version's set is loaded on its first query (or a query
+/// of no features) and kept, float32 in one array, until it is deleted or the index is disposed.
 /// </summary>
 public sealed partial class EmbeddedFailureIndex(ModelStore store, ILogger<EmbeddedFailureIndex> logger) : IFailureIndex, IDisposable
 {

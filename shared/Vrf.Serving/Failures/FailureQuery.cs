@@ -1,4 +1,3 @@
-using Vrf.Method;
 using Vrf.Serving.Store;
 
 namespace Vrf.Serving.Failures;
@@ -30,8 +29,4 @@ internal static class FailureQuery
             }
         }
     }
-
-    /// <summary>The queries as rows of doubles.</summary>
-    public static Matrix ToMatrix(IReadOnlyList<float[]> features, int dimension) =>
-        new(features.Count, dimension, [.. features.SelectMany(feature => feature.Select(x => (double)x))]);
 }

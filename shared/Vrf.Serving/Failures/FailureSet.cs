@@ -32,7 +32,7 @@ public sealed class FailureSet
         SampleIds = [.. sampleIds];
         for (var i = 0; i < Count; i++)
         {
-            var norm = Math.Sqrt(Row(i).ToArray().Sum(x => (double)x * x));
+            var norm = Math.Sqrt(DoublePrecision.SquaredNorm(Row(i)));
             if (Math.Abs(norm - 1) > UnitTolerance)
             {
                 throw new ArgumentException($"Failure {SampleIds[i]} has norm {norm}; failure features must be L2-normalised.", nameof(features));
@@ -54,7 +54,7 @@ public sealed class FailureSet
 
     public ReadOnlySpan<float> Row(int index) => Features.AsSpan(index * Dimension, Dimension);
 
-    /// <summary>The features as doubles, for the core library's exact index.</summary>
+    /// <summary>The features as doubles, for the core library's double-precision exact index (the reference).</summary>
     public Matrix ToMatrix() => new(Count, Dimension, [.. Features.Select(x => (double)x)]);
 
     /// <summary>

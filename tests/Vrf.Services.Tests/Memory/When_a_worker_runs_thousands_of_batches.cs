@@ -65,15 +65,6 @@ public sealed class When_a_worker_runs_thousands_of_batches(ReadyStore store) : 
     private static IEnumerable<byte[]> Images(int batch) =>
         Enumerable.Range(0, BatchSize).Select(i => QueryImages.Drawn(i % 3, 100 * batch + i));
 
-    private static void AssertFlat(IReadOnlyList<(int Batches, long Bytes)> samples)
-    {
-        var output = TestContext.Current.TestOutputHelper!;
-        foreach (var (batches, bytes) in samples)
-        {
-            output.WriteLine($"after {batches,5} batches of {BatchSize}: resident {bytes / 1048576.0,7:0.0} MB");
-        }
-        var growth = samples[^1].Bytes - samples[0].Bytes;
-        output.WriteLine($"growth from batch {samples[0].Batches} to {samples[^1].Batches}: {growth / 1048576.0:0.0} MB (allowed {AllowedGrowth >> 20} MB)");
-        Assert.True(growth < AllowedGrowth, $"resident memory grew by {growth / 1048576.0:0.0} MB after the warm-up");
-    }
+    private static void AssertFlat(IReadOnlyList<(int Batches, long Bytes)> samples) =>
+        ResidentMemory.AssertFlat(samples, AllowedGrowth, $"batches of {BatchSize}");
 }

@@ -25,6 +25,23 @@ public static class ResidentMemory
         return samples;
     }
 
+    /// <summary>
+    /// Writes the samples to the test output, then asserts that resident memory grew by less than
+    /// <paramref name="allowedGrowth"/> bytes from the first sample (taken after a warm-up) to the last.
+    /// </summary>
+    public static void AssertFlat(IReadOnlyList<(int Batches, long Bytes)> samples, long allowedGrowth, string batchName)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        var output = TestContext.Current.TestOutputHelper!;
+        foreach (var (batches, bytes) in samples)
+        {
+            output.WriteLine($"after {batches,5} {batchName}: resident {bytes / 1048576.0,7:0.0} MB");
+        }
+        var growth = samples[^1].Bytes - samples[0].Bytes;
+        output.WriteLine($"growth from batch {samples[0].Batches} to {samples[^1].Batches}: {growth / 1048576.0:0.0} MB (allowed {allowedGrowth >> 20} MB)");
+        Assert.True(growth < allowedGrowth, $"resident memory grew by {growth / 1048576.0:0.0} MB after the warm-up");
+    }
+
     public static long Bytes()
     {
         GC.Collect();

@@ -1,3 +1,4 @@
+using Vrf.Tensors;
 using Vrf.Serving.Failures;
 using Vrf.Testing;
 
@@ -19,6 +20,26 @@ public sealed class FailureSetFileTests : IDisposable
         Assert.True(read.SameAs(failures));
         Assert.Equal(["dog/b.png", "cat/\"quoted\" ü.png"], read.SampleIds);
         Assert.Equal([2, 0], read.Labels);
+    }
+
+    [Fact]
+    public void A_set_written_in_the_first_format_with_its_ids_in_the_header_still_reads()
+    {
+        var path = _folder.File("first-format.safetensors");
+        using (var scope = TorchSharp.torch.NewDisposeScope())
+        {
+            SafeTensorsWriter.Write(path,
+                new Dictionary<string, TorchSharp.torch.Tensor>
+                {
+                    ["features"] = TorchSharp.torch.tensor(new[] { 0.6f, 0.8f, 0f, -1f }, [2, 2]),
+                    ["labels"] = TorchSharp.torch.tensor(new[] { 2L, 0L }, [2]),
+                },
+                new Dictionary<string, string> { ["format"] = FailureSetFile.IdsInHeaderFormat, ["sample_ids"] = "[\"dog/b.png\",\"cat/a.png\"]" });
+        }
+
+        var read = FailureSetFile.Read(path);
+
+        Assert.True(read.SameAs(new FailureSet(2, [0.6f, 0.8f, 0f, -1f], [2, 0], ["dog/b.png", "cat/a.png"])));
     }
 
     [Fact]

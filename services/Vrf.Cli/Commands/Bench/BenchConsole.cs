@@ -72,12 +72,7 @@ public sealed class BenchConsole(IAnsiConsole console)
 
     private static string Mib(long? bytes) => bytes is { } value ? (value / Mebibyte).ToString("0.0", CultureInfo.InvariantCulture) : "?";
 
-    private static string RatioMarkup(double ratio)
-    {
-        var text = ratio.ToString("0.00", CultureInfo.InvariantCulture) + "×";
-        return ratio < SlowRatio ? $"[yellow]{text}[/]" : text;
-    }
+    private static string RatioMarkup(double ratio) => BenchFormat.RatioMarkup(ratio, SlowRatio);
 
-    private static string Rate(double value) =>
-        value.ToString(value >= 100 ? "0" : value >= 10 ? "0.0" : "0.00", CultureInfo.InvariantCulture);
+    private static string Rate(double value) => BenchFormat.Rate(value);
 }

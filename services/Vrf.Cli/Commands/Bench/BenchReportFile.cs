@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace Vrf.Cli.Commands.Bench;
 
-/// <summary>Writes a <see cref="ClipBenchReport"/> as indented camel-case JSON.</summary>
+/// <summary>Writes a benchmark's report as indented JSON (camel-case names unless the report names its own).</summary>
 public static class BenchReportFile
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
@@ -12,6 +12,6 @@ public static class BenchReportFile
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    public static void Write(ClipBenchReport report, string path) =>
+    public static void Write<TReport>(TReport report, string path) =>
         File.WriteAllText(path, JsonSerializer.Serialize(report, Options) + "\n");
 }

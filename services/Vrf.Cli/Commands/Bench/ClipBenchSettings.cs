@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -62,16 +61,12 @@ public sealed class ClipBenchSettings : DeviceSettings
 
     public int ThreadCount => Threads ?? Environment.ProcessorCount;
 
-    public IReadOnlyList<int> ImageBatches =>
-        Batches.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Select(b => int.Parse(b, NumberStyles.None, CultureInfo.InvariantCulture))
-            .ToArray();
+    public IReadOnlyList<int> ImageBatches => CommaList.Parse(Batches);
 
     public override ValidationResult Validate()
     {
         var problems = new List<string>();
-        if (!Batches.Split(',', StringSplitOptions.TrimEntries).All(b =>
-                int.TryParse(b, NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size > 0))
+        if (!CommaList.TryParse(Batches, out _))
         {
             problems.Add($"--batches '{Batches}' should be positive whole numbers separated by commas");
         }

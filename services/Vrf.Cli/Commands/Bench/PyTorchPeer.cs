@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 
 namespace Vrf.Cli.Commands.Bench;
@@ -13,7 +11,7 @@ namespace Vrf.Cli.Commands.Bench;
 /// </summary>
 public sealed class PyTorchPeer
 {
-    public const string Python = "/usr/bin/python3";
+    public const string Python = PythonProcess.Python;
     public const string ScriptPath = "benchmarks/clip_peer.py";
     public const string InstallCommand = "sudo apt-get install python3-torch libopenblas0-pthread";
     private const int ErrorLinesShown = 5;
@@ -43,10 +41,10 @@ public sealed class PyTorchPeer
             unavailable = $"{Python} is missing; install the peer with: {InstallCommand}";
             return false;
         }
-        var probe = RunPython(["-c", "import numpy, torch; print(torch.__version__)"]);
+        var probe = PythonProcess.Start(["-c", "import numpy, torch; print(torch.__version__)"]);
         if (probe.ExitCode != 0)
         {
-            unavailable = $"{Python} cannot import torch ({LastLines(probe.Errors, 1)}); install it with: {InstallCommand}";
+            unavailable = $"{Python} cannot import torch ({probe.LastErrorLines(1)}); install it with: {InstallCommand}";
             return false;
         }
         peer = new PyTorchPeer(script, probe.Output.Trim());
@@ -58,7 +56,7 @@ public sealed class PyTorchPeer
     public PeerMeasurement Measure(string modelDirectory, IReadOnlyList<int> imageBatches, int textBatch, int threads,
         double minimumSeconds, int matmulSize)
     {
-        var run = RunPython([
+        var run = PythonProcess.Start([
             script,
             "--model", modelDirectory,
             "--batches", string.Join(',', imageBatches),
@@ -70,9 +68,9 @@ public sealed class PyTorchPeer
         ], threads);
         if (run.ExitCode != 0)
         {
-            throw new InvalidOperationException($"the PyTorch peer exited with {run.ExitCode}: {LastLines(run.Errors, ErrorLinesShown)}");
+            throw new InvalidOperationException($"the PyTorch peer exited with {run.ExitCode}: {run.LastErrorLines(ErrorLinesShown)}");
         }
-        var line = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
+        var line = run.LastOutputLine;
         try
         {
             return JsonSerializer.Deserialize<PeerMeasurement>(line ?? "")
@@ -83,43 +81,4 @@ public sealed class PyTorchPeer
             throw new InvalidOperationException($"the PyTorch peer printed '{line}', not its JSON figures: {e.Message}", e);
         }
     }
-
-    private sealed record PythonRun(int ExitCode, string Output, string Errors);
-
-    /// <param name="arguments">The interpreter's arguments.</param>
-    /// <param name="threads">
-    /// When given, also the OpenMP and OpenBLAS thread counts: Debian's PyTorch hands matrix products to OpenBLAS,
-    /// whose own threads <c>torch.set_num_threads</c> does not limit.
-    /// </param>
-    private static PythonRun RunPython(IEnumerable<string> arguments, int? threads = null)
-    {
-        var start = new ProcessStartInfo(Python)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        if (threads is { } count)
-        {
-            start.Environment["OMP_NUM_THREADS"] = count.ToString(CultureInfo.InvariantCulture);
-            start.Environment["OPENBLAS_NUM_THREADS"] = count.ToString(CultureInfo.InvariantCulture);
-        }
-        var output = new StringBuilder();
-        var errors = new StringBuilder();
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => output.AppendLine(e.Data);
-        process.ErrorDataReceived += (_, e) => errors.AppendLine(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        process.WaitForExit();
-        return new PythonRun(process.ExitCode, output.ToString(), errors.ToString());
-    }
-
-    private static string LastLines(string text, int count) =>
-        string.Join(" | ", text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).TakeLast(count));
 }

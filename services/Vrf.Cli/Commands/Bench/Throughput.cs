@@ -21,13 +21,15 @@ public sealed record Throughput(int Runs, double TotalSeconds, double FastestSec
     public double MedianItemsPerSecond => ItemsPerRun / MedianSeconds;
 
     /// <param name="run">One run; it must not return before its work is done (synchronise an accelerator inside).</param>
-    public static Throughput Measure(Action run, int itemsPerRun, double minimumSeconds)
+    /// <param name="cancellationToken">Checked before every run.</param>
+    public static Throughput Measure(Action run, int itemsPerRun, double minimumSeconds, CancellationToken cancellationToken = default)
     {
         run();
         var seconds = new List<double>();
         var total = Stopwatch.StartNew();
         while (seconds.Count < MinimumRuns || total.Elapsed.TotalSeconds < minimumSeconds)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var start = Stopwatch.GetTimestamp();
             run();
             seconds.Add(Stopwatch.GetElapsedTime(start).TotalSeconds);
