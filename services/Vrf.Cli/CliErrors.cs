@@ -4,6 +4,7 @@ using Spectre.Console.Cli;
 using Vrf.Cli.Commands.Bus;
 using Vrf.Cli.Commands.Jobs;
 using Vrf.Cli.Commands.Models;
+using Vrf.Client;
 using Vrf.Imaging;
 using Vrf.Method;
 using Vrf.Method.Evaluation;
@@ -44,5 +45,5 @@ internal static class CliErrors
         exception is CommandAppException or CachedInputsException or CalibrationFailedException
             or ModelServingException or IOException or UnauthorizedAccessException or InvalidDataException or ImageDecodeException
             or BusUnreachableException or ModelIndexingFailedException or TimeoutException or JobEndedException or JobNotFoundException
-            or OptionsValidationException;
+            or OptionsValidationException or ModelDriftRefusedException or MonitorUnavailableException;
 }

@@ -10,6 +10,7 @@ using Vrf.Cli.Commands.Demo;
 using Vrf.Cli.Commands.Eval;
 using Vrf.Cli.Commands.Jobs;
 using Vrf.Cli.Commands.Models;
+using Vrf.Cli.Commands.Monitor;
 using Vrf.Cli.Commands.Retrain;
 using Vrf.Cli.Commands.Serve;
 
@@ -120,9 +121,13 @@ app.Configure(config =>
             .WithExample("bench", "scale", "--model", "pets", "--json", "scale.json");
     });
     config.AddCommand<ServeCommand>("serve")
-        .WithDescription("Run the embedding, failure-index, scorer and fine-tuning services and the gateway (or some of them) in this process until Ctrl+C.")
+        .WithDescription("Run the embedding, failure-index, scorer, monitor and fine-tuning services and the gateway (or some of them) in this process until Ctrl+C.")
         .WithExample("serve")
         .WithExample("serve", "--services", "scorer", "--bus", "rabbitmq://guest:guest@rabbitmq:5672/", "--urls", "http://0.0.0.0:8080");
+    config.AddCommand<MonitorCommand>("monitor")
+        .WithDescription("Watch the monitor service's drift windows: a live view refreshed until Ctrl+C, or --json once.")
+        .WithExample("monitor")
+        .WithExample("monitor", "--model", "digits", "--json");
     config.AddCommand<ClassifyCommand>("classify")
         .WithDescription("Classify images through the services, printing each result as it arrives and the throughput.")
         .WithExample("classify", "--model", "pets", "cat.jpg", "dog.png")

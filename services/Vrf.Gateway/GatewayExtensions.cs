@@ -55,18 +55,20 @@ public static class GatewayExtensions
         return services;
     }
 
-    /// <summary>The gateway's consumers: the classification client's per-instance result endpoint and the events it
-    /// streams (<c>GET /v1/events</c>).</summary>
+    /// <summary>The gateway's consumers: the classification client's per-instance result endpoint, the events it
+    /// streams (<c>GET /v1/events</c>) and the drift client's requests to the monitor.</summary>
     public static void AddGatewayConsumers(this IBusRegistrationConfigurator bus)
     {
         bus.AddClassificationClient();
         bus.AddLiveEventConsumers();
+        bus.AddDriftClient();
     }
 
     /// <summary>
-    /// Maps <c>POST /v1/classify</c>, <c>GET /v1/models</c>, <c>GET /v1/models/{name}</c>, the promotion and retirement
-    /// of a version, its training images, <c>POST /v1/retrain</c>, <c>GET /v1/jobs</c>, <c>GET /v1/jobs/{id}</c>,
-    /// <c>POST /v1/jobs/{id}/cancel</c>, the event stream <c>GET /v1/events</c> and the OpenAPI document at
+    /// Maps <c>POST /v1/classify</c>, <c>GET /v1/models</c>, <c>GET /v1/models/{name}</c>,
+    /// <c>GET /v1/models/{name}/drift</c>, the promotion and retirement of a version, its training images,
+    /// <c>POST /v1/retrain</c>, <c>GET /v1/jobs</c>, <c>GET /v1/jobs/{id}</c>, <c>POST /v1/jobs/{id}/cancel</c>, the
+    /// event stream <c>GET /v1/events</c> and the OpenAPI document at
     /// <c>/openapi/v1.json</c>. <see cref="GatewayService"/> adds <c>UseExceptionHandler()</c> so unexpected errors are
     /// problem details too.
     /// </summary>

@@ -16,6 +16,13 @@ public sealed class GatewayOptions
     [Range(typeof(long), "1", "1073741824")]
     public long MaxImageBytes { get; set; } = 20 * 1024 * 1024;
 
+    /// <summary>How long <c>GET /v1/models/{name}/drift</c> waits for the monitor service before it answers 503.</summary>
+    [Range(0.1, 3600)]
+    public double DriftTimeoutSeconds { get; set; } = 10;
+
     /// <summary><see cref="ClassifyTimeoutSeconds"/> as a time span.</summary>
     public TimeSpan ClassifyTimeout => TimeSpan.FromSeconds(ClassifyTimeoutSeconds);
+
+    /// <summary><see cref="DriftTimeoutSeconds"/> as a time span.</summary>
+    public TimeSpan DriftTimeout => TimeSpan.FromSeconds(DriftTimeoutSeconds);
 }

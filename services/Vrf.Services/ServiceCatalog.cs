@@ -2,6 +2,7 @@ using Vrf.ServiceDefaults;
 using Vrf.Services.Embedding;
 using Vrf.Services.FailureIndex;
 using Vrf.Services.FineTuning;
+using Vrf.Services.Monitor;
 using Vrf.Services.Scorer;
 
 namespace Vrf.Services;
@@ -36,9 +37,15 @@ public static class ServiceCatalog
         (services, configuration) => services.AddFineTuningService(configuration),
         bus => bus.AddFineTuningConsumers());
 
-    /// <summary>Every service of this library: those an image flows through, in that order, then the fine-tuning
-    /// service that trains new versions.</summary>
-    public static IReadOnlyList<ServiceModule> All { get; } = [Embedding, FailureIndex, Scorer, FineTuning];
+    public static ServiceModule Monitor { get; } = new(
+        ServiceNames.Monitor,
+        MonitorTelemetry.SourceName,
+        (services, configuration) => services.AddMonitorService(configuration),
+        bus => bus.AddMonitorConsumers());
+
+    /// <summary>Every service of this library: those an image flows through, in that order, the monitor that watches
+    /// their results for drift, then the fine-tuning service that trains new versions.</summary>
+    public static IReadOnlyList<ServiceModule> All { get; } = [Embedding, FailureIndex, Scorer, Monitor, FineTuning];
 
     /// <summary>The services an image passes through from <c>ClassifyImage</c> to <c>ImageClassified</c>.</summary>
     public static IReadOnlyList<ServiceModule> ClassifyPipeline { get; } = [Embedding, FailureIndex, Scorer];

@@ -8,4 +8,5 @@ public static class ServiceNames
     public const string FailureIndex = "failure-index";
     public const string Scorer = "scorer";
     public const string FineTuning = "fine-tuning";
+    public const string Monitor = "monitor";
 }

@@ -35,10 +35,13 @@ public static class TinyImages
             var classFolder = Directory.CreateDirectory(Path.Combine(folder, classNames[label])).FullName;
             for (var i = 0; i < perClass; i++)
             {
-                File.WriteAllBytes(Path.Combine(classFolder, $"{i:000}.png"), Invert(Draw(label, random)));
+                File.WriteAllBytes(Path.Combine(classFolder, $"{i:000}.png"), DrawInverted(label, random));
             }
         }
     }
+
+    /// <summary>One PNG of class <paramref name="label"/> with its colours inverted.</summary>
+    public static byte[] DrawInverted(int label, Random random) => Invert(Draw(label, random));
 
     /// <summary>One PNG of class <paramref name="label"/>.</summary>
     public static byte[] Draw(int label, Random random)

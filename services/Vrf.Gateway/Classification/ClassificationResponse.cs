@@ -11,6 +11,8 @@ namespace Vrf.Gateway.Classification;
 /// <param name="TopClasses">The most probable classes under the ensemble, most probable first.</param>
 /// <param name="Distance">d: squared distance to the K-th nearest zero-shot failure; null if the mode skips it, or when the
 /// version's failure set is empty (d is +∞ then: the image is far from every failure, and ω is 0).</param>
+/// <param name="DistancePercentile">The share of the version's validation images with a smaller d, in [0, 1] (1: more
+/// unusual than every one of them); null when d was not measured or the version recorded no validation distribution.</param>
 /// <param name="Weight">ω: the weight the fine-tuned model got (1 − ω went to the zero-shot model).</param>
 /// <param name="ZeroShotTopClass">The zero-shot model's own top class and its probability.</param>
 /// <param name="FineTunedTopClass">The fine-tuned model's own top class and its probability.</param>
@@ -25,6 +27,7 @@ public sealed record ClassificationResponse(
     PredictedClass PredictedClass,
     IReadOnlyList<ClassProbability> TopClasses,
     double? Distance,
+    double? DistancePercentile,
     double Weight,
     ClassProbability ZeroShotTopClass,
     ClassProbability FineTunedTopClass,
@@ -41,6 +44,7 @@ public sealed record ClassificationResponse(
             result.TopClasses.FirstOrDefault(top => top.Index == result.PredictedClassIndex)?.Probability),
         result.TopClasses,
         result.Distance is { } distance && double.IsFinite(distance) ? distance : null,
+        result.DistancePercentile,
         result.Weight,
         result.ZeroShotTopClass,
         result.FineTunedTopClass,

@@ -3,13 +3,15 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
-using Vrf.Serving.Evaluation;
+using Vrf.Gateway.Drift;
 using Vrf.Gateway.Security;
+using Vrf.Serving.Evaluation;
 using Vrf.Serving.Store;
 
 namespace Vrf.Gateway.Models;
 
-/// <summary><c>GET /v1/models</c> and <c>GET /v1/models/{name}</c>: what the model store holds.</summary>
+/// <summary><c>GET /v1/models</c> and <c>GET /v1/models/{name}</c>: what the model store holds; and
+/// <c>GET /v1/models/{name}/drift</c>, what the monitor sees of its traffic.</summary>
 internal static class ModelEndpoints
 {
     public static IEndpointRouteBuilder MapModelEndpoints(this IEndpointRouteBuilder routes)
@@ -28,6 +30,7 @@ internal static class ModelEndpoints
                              "training record and last evaluation.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
+        models.MapDriftEndpoint();
         return routes;
     }
 

@@ -12,7 +12,8 @@ namespace Vrf.Services.Models;
 /// services in one process share both.</summary>
 public static class ServedModelsRegistration
 {
-    /// <summary>The served models, the model store (<c>ModelStore</c> section), the encoder kinds and the <c>Inference</c> options.</summary>
+    /// <summary>The served models and their validation distributions, the model store (<c>ModelStore</c> section), the
+    /// encoder kinds and the <c>Inference</c> options.</summary>
     public static IServiceCollection AddServedModels(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -24,6 +25,7 @@ public static class ServedModelsRegistration
             .ValidateOnStart();
         services.AddOptions<ServedModelsOptions>();
         services.TryAddSingleton<ServedModels>();
+        services.TryAddSingleton<ValidationDistributions>();
         return services;
     }
 

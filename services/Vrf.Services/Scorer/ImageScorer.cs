@@ -8,9 +8,10 @@ namespace Vrf.Services.Scorer;
 
 /// <summary>
 /// The last step of the classify pipeline: ω from d, the temperatures and the ensemble in the requested mode, with the
-/// version's own parameters, and the result with what explains it. Stateless apart from the bundles it has read.
+/// version's own parameters, and the result with what explains it, d's percentile among the version's validation
+/// images included; each result is counted in the scorer's metrics. Stateless apart from the bundles it has read.
 /// </summary>
-public sealed class ImageScorer(ServedModels models)
+public sealed class ImageScorer(ServedModels models, ValidationDistributions validations, ScorerMetrics metrics)
 {
     /// <exception cref="Vrf.Serving.ModelServingException">No such ready version, or logits that do not have one finite
     /// value per class.</exception>
@@ -32,7 +33,7 @@ public sealed class ImageScorer(ServedModels models)
             milliseconds = TimeProvider.System.GetElapsedTime(started).TotalMilliseconds;
             span?.SetTag("vrf.weight", classification.Weight).SetTag("vrf.predicted", classification.Predicted.Name);
         }
-        return new ImageClassified(
+        var classified = new ImageClassified(
             measured.RequestId,
             bundle.Id.Name,
             bundle.Id.Version,
@@ -45,7 +46,10 @@ public sealed class ImageScorer(ServedModels models)
             Probability(classification.FineTunedTop),
             classification.Mode.ToEnsembleMode(),
             measured.NearestFailures ?? [],
-            [.. measured.StageTimings ?? [], new StageTiming("score", milliseconds)]);
+            [.. measured.StageTimings ?? [], new StageTiming("score", milliseconds)],
+            classification.Distance is { } distance ? validations.Of(bundle)?.PercentileOf(distance) : null);
+        metrics.Record(classified);
+        return classified;
     }
 
     private static ClassProbability Probability(ClassScore score) => new(score.Index, score.Name, score.Probability);

@@ -12,11 +12,13 @@ public static class ScorerRegistration
 {
     private const int Concurrency = 16;
 
-    /// <summary>What its consumer needs: the served models, for each version's parameters and class names (never its
-    /// weights).</summary>
+    /// <summary>What its consumer needs: the served models, for each version's parameters, class names and validation
+    /// distribution (never its weights), and its metrics.</summary>
     public static IServiceCollection AddScorerService(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddServedModels(configuration);
+        services.AddMetrics();
+        services.TryAddSingleton<ScorerMetrics>();
         services.TryAddSingleton<ImageScorer>();
         return services;
     }

@@ -16,6 +16,9 @@ namespace Vrf.Contracts;
 /// <param name="EnsembleMode">The mode that produced the result.</param>
 /// <param name="NearestFailures">The nearest zero-shot failures, when the request asked for them; otherwise empty.</param>
 /// <param name="StageTimings">Time spent in each step of the pipeline.</param>
+/// <param name="DistancePercentile">The share of the version's validation images with a smaller d, in [0, 1]: 1 means
+/// more unusual than every validation image (+∞ gives 1). <c>null</c> when d was not measured or the version recorded no
+/// validation distribution (indexed without validation images, or before versions recorded one).</param>
 public sealed record ImageClassified(
     Guid RequestId,
     string ModelName,
@@ -29,4 +32,5 @@ public sealed record ImageClassified(
     ClassProbability FineTunedTopClass,
     EnsembleMode EnsembleMode,
     IReadOnlyList<NearestFailure> NearestFailures,
-    IReadOnlyList<StageTiming> StageTimings);
+    IReadOnlyList<StageTiming> StageTimings,
+    double? DistancePercentile = null);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Vrf.Encoders;
 using Vrf.Method;
 using Vrf.Method.Evaluation;
+using Vrf.Monitoring;
 using Vrf.Serving.Datasets;
 using Vrf.Serving.Failures;
 using Vrf.Serving.Inference;
@@ -13,10 +14,11 @@ namespace Vrf.Serving.Indexing;
 /// <summary>
 /// Prepares an imported (or trained) version for serving: runs both models over the training images, selects the
 /// zero-shot failures, stores them in the bundle and in the configured failure index, fits the temperatures and tunes
-/// (a, b) and the OSE α on the validation images, records the metrics and marks the version ready. Without a
-/// validation folder it uses T = 1, a = 1.5, b = 0.6, α = 0.5 and says so in the manifest. A build that throws marks
-/// the version failed with the reason; a cancelled one leaves it indexing, to be built again. The image folders must lie
-/// under <c>FailureIndex:DataRoots</c> when it is set.
+/// (a, b) and the OSE α on the validation images, records the validation distribution of d and of the predicted
+/// classes (which the drift monitor compares served results with), records the metrics and marks the version ready.
+/// Without a validation folder it uses T = 1, a = 1.5, b = 0.6, α = 0.5, records no validation distribution and says so
+/// in the manifest. A build that throws marks the version failed with the reason; a cancelled one leaves it indexing,
+/// to be built again. The image folders must lie under <c>FailureIndex:DataRoots</c> when it is set.
 /// </summary>
 public sealed partial class FailureIndexBuilder(
     ModelStore store,
@@ -58,7 +60,7 @@ public sealed partial class FailureIndexBuilder(
         try
         {
             var outcome = await IndexAsync(bundle, progress, cancellationToken);
-            var ready = store.Update(id, manifest => BundleWriter.WithFailureSet(manifest, bundle.Folder) with
+            var ready = store.Update(id, manifest => BundleWriter.WithIndexFiles(manifest, bundle.Folder, outcome.RecordedValidation) with
             {
                 Status = ModelStatus.Ready,
                 IndexedAt = DateTimeOffset.UtcNow,
@@ -118,7 +120,8 @@ public sealed partial class FailureIndexBuilder(
         if (validationFolder is null)
         {
             warnings.Add($"No validation folder: T_zs = T_ft = 1, a = {VrfParameters.DefaultA}, b = {VrfParameters.DefaultB} and " +
-                         $"α = {VrfParameters.DefaultOseAlpha} are defaults, not tuned to this data.");
+                         $"α = {VrfParameters.DefaultOseAlpha} are defaults, not tuned to this data, and there is no validation " +
+                         "distribution of d, so results carry no distance percentile and the drift monitor does not watch this version.");
             parameters = new VrfParameters(VrfParameters.DefaultA, VrfParameters.DefaultB, rank.K, rank.Rule, selected.Count, 1, 1,
                 VrfParameters.DefaultOseAlpha, ParameterSource.Defaults);
         }
@@ -127,18 +130,22 @@ public sealed partial class FailureIndexBuilder(
             var validation = embedder.Embed(model, validationFolder, ValidationSplit, batchSize,
                 Reporter(progress, IndexingPhases.ValidationFeatures), cancellationToken);
             skipped.AddRange(validation.Skipped);
-            (parameters, validationMetrics) = await TuneAsync(bundle.Id, validation, validationFolder.Count, rank, selected.Count, warnings,
-                progress, cancellationToken);
+            ValidationDistribution distribution;
+            (parameters, validationMetrics, distribution) = await TuneAsync(bundle.Id, validation, validationFolder.Count, rank,
+                selected.Count, warnings, progress, cancellationToken);
+            ValidationDistributionFile.Write(Path.Combine(bundle.Folder, BundleFiles.ValidationDistributionFileName), distribution);
         }
         if (skipped.Count > 0)
         {
             warnings.Add($"{skipped.Count} image(s) could not be decoded and were left out (see metrics.skipped_images).");
         }
         var metrics = new ModelMetrics(trainMetrics, validationMetrics, (double)selected.Count / selected.TrainingRows, skipped);
-        return new IndexOutcome(parameters, metrics, warnings);
+        return new IndexOutcome(parameters, metrics, warnings, RecordedValidation: validationFolder is not null);
     }
 
-    private async Task<(VrfParameters, SplitMetrics)> TuneAsync(ModelVersionId id, EmbeddedDataset validation, int images,
+    /// <summary>Temperatures, (a, b) and α tuned on the validation images, their accuracies, and what the version did on
+    /// them: d and the VRF prediction of each, with the tuned parameters.</summary>
+    private async Task<(VrfParameters, SplitMetrics, ValidationDistribution)> TuneAsync(ModelVersionId id, EmbeddedDataset validation, int images,
         NeighbourRank rank, int failureCount, List<string> warnings, IProgress<IndexingProgress>? progress, CancellationToken cancellationToken)
     {
         progress?.Report(new IndexingProgress(IndexingPhases.Calibration, 0, 2));
@@ -159,14 +166,15 @@ public sealed partial class FailureIndexBuilder(
         var best = weightSearch.Best;
         var parameters = new VrfParameters(best.A, best.B, rank.K, rank.Rule, failureCount, zeroShotTemperature, fineTunedTemperature,
             alphaSearch.Alpha, ParameterSource.Validation);
+        var predicted = new VrfEnsemble(validation.Logits, temperatures).Predict(best.At(distances));
         var metrics = new SplitMetrics(
             images,
             validation.Skipped.Count,
             Accuracy.Of(validation.Logits.ZeroShot, validation.Labels),
             Accuracy.Of(validation.Logits.FineTuned, validation.Labels),
-            Accuracy.Of(new VrfEnsemble(validation.Logits, temperatures).Predict(best.At(distances)), validation.Labels),
+            Accuracy.Of(predicted, validation.Labels),
             Accuracy.Of(new OutputSpaceEnsemble(validation.Logits).Predict(alphaSearch.Alpha), validation.Labels));
-        return (parameters, metrics);
+        return (parameters, metrics, ValidationDistribution.Measure(distances, predicted, validation.Logits.ZeroShot.Columns));
     }
 
     /// <summary>The reference temperature search; T = 1 with a warning when it cannot match the accuracy.</summary>
@@ -187,7 +195,7 @@ public sealed partial class FailureIndexBuilder(
     private static Action<int, int>? Reporter(IProgress<IndexingProgress>? progress, string phase) =>
         progress is null ? null : (completed, total) => progress.Report(new IndexingProgress(phase, completed, total));
 
-    private sealed record IndexOutcome(VrfParameters Parameters, ModelMetrics Metrics, IReadOnlyList<string> Warnings);
+    private sealed record IndexOutcome(VrfParameters Parameters, ModelMetrics Metrics, IReadOnlyList<string> Warnings, bool RecordedValidation);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Model} is ready: |V| = {FailureCount}, K = {K}, a = {A}, b = {B}")]
     private partial void LogReady(ModelVersionId model, int failureCount, int k, double a, double b);

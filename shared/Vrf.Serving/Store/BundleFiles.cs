@@ -8,6 +8,9 @@ namespace Vrf.Serving.Store;
 /// <param name="Classes">The class names, one per line.</param>
 /// <param name="Templates">The zero-shot head's recipe (the prompt templates), one per line.</param>
 /// <param name="FailureSet">The zero-shot failure set (features, labels, sample ids); absent until indexed.</param>
+/// <param name="ValidationDistribution">d and the predicted classes over the validation images
+/// (<c>Vrf.Monitoring.ValidationDistributionJson</c>), which the drift monitor compares served results with; absent
+/// until indexed, for a version indexed without validation images, and for one indexed before versions recorded it.</param>
 public sealed record BundleFiles(
     string ZeroShotModel,
     string FineTunedModel,
@@ -15,9 +18,12 @@ public sealed record BundleFiles(
     string FineTunedHead,
     string Classes,
     string Templates,
-    string? FailureSet)
+    string? FailureSet,
+    string? ValidationDistribution = null)
 {
     public const string FailureSetFileName = "failure-set.safetensors";
+
+    public const string ValidationDistributionFileName = "validation-distribution.json";
 
     /// <summary>The layout <see cref="BundleWriter"/> writes.</summary>
     public static BundleFiles Standard { get; } = new(

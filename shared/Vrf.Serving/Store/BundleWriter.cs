@@ -6,7 +6,7 @@ namespace Vrf.Serving.Store;
 /// Writes new versions in the one layout every service reads (<see cref="BundleFiles.Standard"/>): both encoder
 /// folders, both heads, the classes and the head recipe, and a manifest with status <see cref="ModelStatus.Indexing"/>
 /// that names the encoder kind and records every file's SHA-256. Imports, weight-space ensembles and fine-tuning runs all
-/// write through it; the failure set, built later, is recorded with <see cref="WithFailureSet"/>. Thread-safe.
+/// write through it; the failure set, built later, is recorded with <see cref="WithIndexFiles"/>. Thread-safe.
 /// </summary>
 public sealed class BundleWriter(ModelStore store)
 {
@@ -50,21 +50,28 @@ public sealed class BundleWriter(ModelStore store)
         });
     }
 
-    /// <summary>The manifest of a version whose failure set was just written into <paramref name="versionFolder"/>: the
-    /// set named in its files and, in a bundle that records digests, the set's digest with the others.</summary>
-    public static ModelManifest WithFailureSet(ModelManifest manifest, string versionFolder)
+    /// <summary>The manifest of a version whose index outputs were just written into <paramref name="versionFolder"/>: the
+    /// failure set and, when <paramref name="validationDistribution"/> is set, the validation distribution of d, named in
+    /// its files and, in a bundle that records digests, their digests with the others.</summary>
+    public static ModelManifest WithIndexFiles(ModelManifest manifest, string versionFolder, bool validationDistribution)
     {
         ArgumentNullException.ThrowIfNull(manifest);
-        var failureSet = BundleFiles.FailureSetFileName;
+        var written = validationDistribution
+            ? new[] { BundleFiles.FailureSetFileName, BundleFiles.ValidationDistributionFileName }
+            : [BundleFiles.FailureSetFileName];
+        var digests = manifest.FileSha256 is { } recorded ? new Dictionary<string, string>(recorded, StringComparer.Ordinal) : null;
+        foreach (var file in written)
+        {
+            digests?[file] = BundleFileHashes.OfFile(Path.Combine(versionFolder, file));
+        }
         return manifest with
         {
-            Files = manifest.Files with { FailureSet = failureSet },
-            FileSha256 = manifest.FileSha256 is { } recorded
-                ? new Dictionary<string, string>(recorded, StringComparer.Ordinal)
-                {
-                    [failureSet] = BundleFileHashes.OfFile(Path.Combine(versionFolder, failureSet)),
-                }
-                : null,
+            Files = manifest.Files with
+            {
+                FailureSet = BundleFiles.FailureSetFileName,
+                ValidationDistribution = validationDistribution ? BundleFiles.ValidationDistributionFileName : null,
+            },
+            FileSha256 = digests,
         };
     }
 }

@@ -26,6 +26,10 @@ public sealed class ModelBundle(string folder, ModelManifest manifest)
     /// <summary>Where the failure set is (or will be) written.</summary>
     public string FailureSetPath => Path.Combine(Folder, Manifest.Files.FailureSet ?? BundleFiles.FailureSetFileName);
 
+    /// <summary>Where the validation distribution of d is, when the version recorded one.</summary>
+    public string? ValidationDistributionPath =>
+        Manifest.Files.ValidationDistribution is { } file ? Path.Combine(Folder, file) : null;
+
     /// <summary>The VRF parameters of a ready version.</summary>
     /// <exception cref="ModelNotReadyException">The version has not been indexed.</exception>
     public VrfParameters Parameters => Manifest.Parameters

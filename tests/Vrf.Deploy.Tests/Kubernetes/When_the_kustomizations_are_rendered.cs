@@ -74,7 +74,9 @@ public sealed class When_the_kustomizations_are_rendered
     {
         var rendered = await Support.Kustomizations.RenderAsync(kustomization);
 
-        foreach (var service in ServableServices.All.Select(ServiceSurface.Of).Where(service => service.WorkQueues.Count > 0))
+        // The monitor's queue has a single active consumer: more replicas would be standbys, not throughput.
+        foreach (var service in ServableServices.All.Select(ServiceSurface.Of)
+                     .Where(service => service.WorkQueues.Count > 0 && service.Name != ServiceNames.Monitor))
         {
             var scaled = Assert.Single(rendered.OfKind("ScaledObject"), scaled => scaled.Text("spec", "scaleTargetRef", "name") == service.Name);
             var triggers = scaled.Items("spec", "triggers");
@@ -98,7 +100,7 @@ public sealed class When_the_kustomizations_are_rendered
     {
         var rendered = await Support.Kustomizations.RenderAsync(kustomization);
 
-        foreach (var name in new[] { ServiceNames.Embedding, ServiceNames.Scorer, ServiceNames.FailureIndex, GatewayService.Name })
+        foreach (var name in new[] { ServiceNames.Embedding, ServiceNames.Scorer, ServiceNames.FailureIndex, ServiceNames.Monitor, GatewayService.Name })
         {
             var budget = Assert.Single(rendered.OfKind("PodDisruptionBudget"), budget =>
                 rendered.Selecting(budget.Entries("spec", "selector", "matchLabels")).Select(workload => workload.Name).SequenceEqual([name]));
@@ -107,6 +109,17 @@ public sealed class When_the_kustomizations_are_rendered
                 ?? rendered.Deployment(name).Resource.Text("spec", "replicas");
             Assert.True(int.Parse(minimum!) >= (name == ServiceNames.FailureIndex ? 1 : 2), $"{name} runs at least {minimum} replica(s)");
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Kustomizations))]
+    public async Task Should_run_the_monitor_as_a_fixed_active_and_standby_pair_without_keda(string kustomization)
+    {
+        var rendered = await Support.Kustomizations.RenderAsync(kustomization);
+
+        Assert.Equal([ServiceNames.Monitor], ServiceSurface.Of(ServiceCatalog.Monitor).WorkQueues);
+        Assert.DoesNotContain(rendered.OfKind("ScaledObject"), scaled => scaled.Text("spec", "scaleTargetRef", "name") == ServiceNames.Monitor);
+        Assert.Equal("2", rendered.Deployment(ServiceNames.Monitor).Resource.Text("spec", "replicas"));
     }
 
     [Theory]

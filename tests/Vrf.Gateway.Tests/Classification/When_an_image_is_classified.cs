@@ -23,7 +23,7 @@ public sealed class When_an_image_is_classified(GatewayApp app) : IClassFixture<
 
         var result = await Responses.JsonAsync(response);
         Assert.Equal(
-            ["requestId", "modelName", "modelVersion", "mode", "predictedClass", "topClasses", "distance", "weight",
+            ["requestId", "modelName", "modelVersion", "mode", "predictedClass", "topClasses", "distance", "distancePercentile", "weight",
              "zeroShotTopClass", "fineTunedTopClass", "nearestFailures", "stageTimings", "totalMilliseconds"],
             Responses.PropertyNames(result));
         Assert.Equal("tiny", result.GetProperty("modelName").GetString());
@@ -33,6 +33,7 @@ public sealed class When_an_image_is_classified(GatewayApp app) : IClassFixture<
         Assert.Equal(CannedPipeline.Ranking.Length, result.GetProperty("topClasses").GetArrayLength());
         AssertClass(result.GetProperty("topClasses")[1], 0, "red", 0.2);
         Assert.Equal(0.75, result.GetProperty("distance").GetDouble());
+        Assert.Equal(CannedPipeline.DistancePercentile, result.GetProperty("distancePercentile").GetDouble());
         Assert.Equal(0.85, result.GetProperty("weight").GetDouble());
         AssertClass(result.GetProperty("zeroShotTopClass"), 0, "red", 0.55);
         AssertClass(result.GetProperty("fineTunedTopClass"), 1, "green", 0.9);
@@ -118,6 +119,7 @@ public sealed class When_an_image_is_classified(GatewayApp app) : IClassFixture<
         Assert.Equal(0.25, result.GetProperty("weight").GetDouble());
         Assert.Equal(2, result.GetProperty("topClasses").GetArrayLength());
         Assert.Equal(JsonValueKind.Null, result.GetProperty("distance").ValueKind);
+        Assert.Equal(JsonValueKind.Null, result.GetProperty("distancePercentile").ValueKind);
         Assert.Equal(CannedPipeline.Failures.Select(failure => failure.SampleId),
             result.GetProperty("nearestFailures").EnumerateArray().Select(failure => failure.GetProperty("sampleId").GetString()));
     }

@@ -20,7 +20,8 @@ public sealed class When_the_gateway_describes_itself(GatewayApp app) : IClassFi
             .ToList();
         Assert.Equal(
             [("/v1/classify", "post"), ("/v1/events", "get"), ("/v1/jobs", "get"), ("/v1/jobs/{id}", "get"), ("/v1/jobs/{id}/cancel", "post"),
-             ("/v1/models", "get"), ("/v1/models/{name}", "get"), ("/v1/models/{name}/versions/{version}/promote", "post"),
+             ("/v1/models", "get"), ("/v1/models/{name}", "get"), ("/v1/models/{name}/drift", "get"),
+             ("/v1/models/{name}/versions/{version}/promote", "post"),
              ("/v1/models/{name}/versions/{version}/retire", "post"),
              ("/v1/models/{name}/versions/{version}/training-images/{className}/{fileName}", "get"), ("/v1/retrain", "post")],
             operations.Select(operation => (operation.Item1, operation.Item2)).Order());

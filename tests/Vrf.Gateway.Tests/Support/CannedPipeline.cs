@@ -20,6 +20,7 @@ public sealed class CannedPipeline(ReceivedRequests received) : IConsumer<Classi
     public const string CrashReason = "The image could not be scored: the failure index is unreachable.";
     public const string CrashingStage = "failure-index";
     public const int CurrentVersion = 2;
+    public const double DistancePercentile = 0.97;
 
     public static readonly ClassProbability[] Ranking = [new(1, "green", 0.7), new(0, "red", 0.2), new(2, "blue", 0.1)];
     public static readonly NearestFailure[] Failures = [new("train/green/003.png", 1, 0.25), new("train/red/001.png", 0, 0.5)];
@@ -92,6 +93,7 @@ public sealed class CannedPipeline(ReceivedRequests received) : IConsumer<Classi
             new ClassProbability(1, "green", 0.9),
             mode,
             [.. Failures.Take(request.NearestFailureCount)],
-            Timings);
+            Timings,
+            mode == EnsembleMode.Vrf ? DistancePercentile : null);
     }
 }

@@ -15,7 +15,7 @@ namespace Vrf.Gateway.Tests.Support;
 /// <summary>
 /// The gateway's real host (its Program.cs, registration and endpoints) in memory, on a <see cref="TestModelStore"/>,
 /// with MassTransit's test harness swapping the bus for the in-memory transport and adding <see cref="CannedPipeline"/>
-/// as the only consumer of <c>ClassifyImage</c>. Settings come from the test alone, never from the machine's
+/// as the only consumer of <c>ClassifyImage</c> and <see cref="CannedMonitor"/> on the monitor's queue. Settings come from the test alone, never from the machine's
 /// <c>Bus__</c>, <c>Gateway__</c> or <c>VRF_MODEL_STORE</c> variables. Anonymous use is allowed explicitly: these tests
 /// are about what the endpoints do; <see cref="SecuredGatewayApp"/> is the gateway with keys.
 /// </summary>
@@ -24,16 +24,17 @@ public class GatewayApp : WebApplicationFactory<Program>
     /// <summary>The image limit the tests run with (Gateway:MaxImageBytes), small so oversized uploads stay cheap.</summary>
     public const int MaxImageBytes = 256 * 1024;
 
-    private readonly double _classifyTimeoutSeconds;
+    private readonly double _timeoutSeconds;
 
     public GatewayApp()
-        : this(classifyTimeoutSeconds: 30, emptyStore: false)
+        : this(timeoutSeconds: 30, emptyStore: false)
     {
     }
 
-    protected GatewayApp(double classifyTimeoutSeconds, bool emptyStore)
+    /// <param name="timeoutSeconds">How long the gateway waits for a result and for the monitor's answer.</param>
+    protected GatewayApp(double timeoutSeconds, bool emptyStore)
     {
-        _classifyTimeoutSeconds = classifyTimeoutSeconds;
+        _timeoutSeconds = timeoutSeconds;
         Models = new TestModelStore(emptyStore);
     }
 
@@ -52,8 +53,9 @@ public class GatewayApp : WebApplicationFactory<Program>
         builder.UseEnvironment(Environments.Production);
         builder.UseSetting($"{MessageBusOptions.SectionName}:{nameof(MessageBusOptions.Transport)}", nameof(MessageBusTransport.InMemory));
         builder.UseSetting("ModelStore:Root", Models.Root);
-        builder.UseSetting("Gateway:ClassifyTimeoutSeconds", _classifyTimeoutSeconds.ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("Gateway:ClassifyTimeoutSeconds", _timeoutSeconds.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Gateway:MaxImageBytes", MaxImageBytes.ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("Gateway:DriftTimeoutSeconds", _timeoutSeconds.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting(OpenTelemetryExtensions.OtlpEndpointKey, "");
         builder.UseSetting("Gateway:AllowAnonymous", "true");
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
@@ -63,6 +65,7 @@ public class GatewayApp : WebApplicationFactory<Program>
             services.AddMassTransitTestHarness(bus =>
             {
                 bus.AddConsumer<CannedPipeline>();
+                bus.AddConsumer<CannedMonitor>().Endpoint(endpoint => endpoint.Name = Client.DriftClient.MonitorQueue);
                 bus.UsingInMemory((context, configurator) =>
                 {
                     configurator.UseVrfMessagePolicy(context);
@@ -82,8 +85,8 @@ public class GatewayApp : WebApplicationFactory<Program>
     }
 }
 
-/// <summary>A gateway that waits one second for a result.</summary>
-public sealed class ImpatientGatewayApp() : GatewayApp(classifyTimeoutSeconds: 1, emptyStore: false);
+/// <summary>A gateway that waits one second for a result and for the monitor's answer.</summary>
+public sealed class ImpatientGatewayApp() : GatewayApp(timeoutSeconds: 1, emptyStore: false);
 
 /// <summary>A gateway served by Kestrel on a free port of 127.0.0.1, so requests cross a real HTTP connection.</summary>
 public sealed class KestrelGatewayApp : GatewayApp
@@ -96,4 +99,4 @@ public sealed class KestrelGatewayApp : GatewayApp
 }
 
 /// <summary>A gateway on a store that holds no model.</summary>
-public sealed class EmptyStoreGatewayApp() : GatewayApp(classifyTimeoutSeconds: 30, emptyStore: true);
+public sealed class EmptyStoreGatewayApp() : GatewayApp(timeoutSeconds: 30, emptyStore: true);

@@ -101,6 +101,26 @@ public sealed class IndexBuildTests(ReadyModel model) : IClassFixture<ReadyModel
     }
 
     [Fact]
+    public void The_validation_distribution_holds_each_validation_image_s_distance_and_its_VRF_prediction()
+    {
+        var validation = ImageFolderDataset.Open(model.Workspace.Validation, TinyWorkspace.ClassNames);
+        using var served = ServedModel.Load(model.Ready, model.Kinds);
+        var embeddings = served.Embed([.. validation.Samples.Select(sample => served.Preprocess(File.ReadAllBytes(sample.Path), sample.Id))]);
+        var logits = new ModelLogits(Rows(embeddings.Select(e => e.ZeroShotLogits)), Rows(embeddings.Select(e => e.FineTunedLogits)));
+        var parameters = model.Ready.Parameters;
+        using var exact = new ExactFailureIndex(FailureSetFile.Read(model.Ready.FailureSetPath).ToMatrix());
+        var distances = exact.KthDistances(Rows(embeddings.Select(e => e.FineTunedFeature)), parameters.K);
+        var predicted = new VrfEnsemble(logits, parameters.Temperatures).Predict(parameters.Weight.At(distances));
+
+        var recorded = ValidationDistributionFile.Read(model.Ready.ValidationDistributionPath!);
+
+        Assert.Equal(BundleFiles.ValidationDistributionFileName, model.Ready.Manifest.Files.ValidationDistribution);
+        Assert.Equal(12, recorded.ImageCount);
+        Assert.Equal(distances.Order(), recorded.Distances, (x, y) => Math.Abs(x - y) <= 1e-6);
+        Assert.Equal(TinyWorkspace.ClassNames.Select((_, c) => predicted.Count(p => p == c)), recorded.PredictedClassCounts);
+    }
+
+    [Fact]
     public void Progress_is_reported_phase_by_phase_up_to_every_image()
     {
         Assert.Equal(

@@ -70,7 +70,10 @@ public sealed class VersionLifecycleTests : IAsyncLifetime
         Assert.Equal(ParameterSource.Defaults, parameters.TunedOn);
         Assert.Equal((1.5, 0.6, 1.0, 1.0, 0.5), (parameters.A, parameters.B, parameters.ZeroShotTemperature, parameters.FineTunedTemperature, parameters.OseAlpha));
         Assert.Null(ready.Manifest.Metrics!.Validation);
-        Assert.Contains(ready.Manifest.Warnings, warning => warning.StartsWith("No validation folder", StringComparison.Ordinal));
+        Assert.Contains(ready.Manifest.Warnings, warning => warning.StartsWith("No validation folder", StringComparison.Ordinal)
+            && warning.Contains("no validation distribution of d", StringComparison.Ordinal));
+        Assert.Null(ready.Manifest.Files.ValidationDistribution);
+        Assert.Null(ready.ValidationDistributionPath);
     }
 
     [Fact]

@@ -7,8 +7,9 @@ using Vrf.Contracts;
 namespace Vrf.Cli.Commands.Classify;
 
 /// <summary>
-/// One JSON object per line on standard output, for scripts: a result (file, class, d, ω, version, top classes, both
-/// models' top classes, nearest failures, timings) or a failure (file, error, stage, kind: the service's
+/// One JSON object per line on standard output, for scripts: a result (file, class, d, its percentile among the version's
+/// validation images, ω, version, top classes, both models' top classes, nearest failures, timings) or a failure (file,
+/// error, stage, kind: the service's
 /// <see cref="ClassificationFailureKind"/> in snake case, <c>null</c> when the tool itself failed). The summary goes to standard
 /// error so standard output stays JSON lines. d is <c>null</c> when it is infinite (an empty failure set).
 /// </summary>
@@ -43,6 +44,7 @@ internal sealed class JsonLinesReport(Terminal terminal) : IResultsReport
         result.PredictedClassIndex,
         result.TopClasses[0].Probability,
         result.Distance is { } d && double.IsFinite(d) ? d : null,
+        result.DistancePercentile,
         result.Weight,
         [.. result.TopClasses.Select(Class)],
         Class(result.ZeroShotTopClass),
@@ -76,6 +78,7 @@ internal sealed class JsonLinesReport(Terminal terminal) : IResultsReport
         int ClassIndex,
         double Probability,
         double? D,
+        double? DistancePercentile,
         double Omega,
         IReadOnlyList<ClassLine> TopClasses,
         ClassLine ZeroShot,

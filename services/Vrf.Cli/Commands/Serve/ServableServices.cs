@@ -10,8 +10,8 @@ namespace Vrf.Cli.Commands.Serve;
 /// </summary>
 public static class ServableServices
 {
-    /// <summary>Every service: those an image flows through, in that order, the fine-tuning service that trains new
-    /// versions, then the HTTP gateway in front of them.</summary>
+    /// <summary>Every service: those an image flows through, in that order, the monitor that watches their results, the
+    /// fine-tuning service that trains new versions, then the HTTP gateway in front of them.</summary>
     public static IReadOnlyList<ServiceModule> All { get; } = [.. ServiceCatalog.All, GatewayService.Module];
 
     /// <summary>The services named in a comma-separated list, such as <c>embedding,scorer</c>, in catalog order.</summary>

@@ -10,7 +10,7 @@ namespace Vrf.Cli.Commands.Serve;
 public sealed class ServeSettings : BusSettings
 {
     [CommandOption("--services <NAMES>")]
-    [Description("The services to run, comma-separated: embedding, failure-index, scorer, fine-tuning, gateway (default: all of them).")]
+    [Description("The services to run, comma-separated: embedding, failure-index, scorer, monitor, fine-tuning, gateway (default: all of them).")]
     public string? Services { get; init; }
 
     [CommandOption("--urls <URLS>")]

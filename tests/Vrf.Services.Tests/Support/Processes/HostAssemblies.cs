@@ -19,6 +19,8 @@ public static class HostAssemblies
 
     public static string FineTuning => Of("Vrf.FineTuning.Host");
 
+    public static string Monitor => Of("Vrf.Monitor.Host");
+
     private static string Of(string project) =>
         Path.Combine(RepositoryPaths.Root, "services", project, "bin", Configuration, "net10.0", $"{project}.dll");
 }

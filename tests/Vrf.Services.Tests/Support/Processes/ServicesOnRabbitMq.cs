@@ -23,7 +23,10 @@ public abstract class ServicesOnRabbitMq : IAsyncLifetime
     private IHost? _client;
     private BrokerVirtualHost? _broker;
 
-    public ReadyStore Store { get; } = new();
+    /// <param name="store">The model store the services share; a <see cref="ReadyStore"/> when null.</param>
+    protected ServicesOnRabbitMq(ReadyStore? store = null) => Store = store ?? new ReadyStore();
+
+    public ReadyStore Store { get; }
 
     public BrokerVirtualHost Broker => _broker ?? throw new InvalidOperationException("The services are not started.");
 
@@ -37,7 +40,7 @@ public abstract class ServicesOnRabbitMq : IAsyncLifetime
     /// <summary>The client's requests in flight, and the outcomes it dropped as duplicates or late.</summary>
     public PendingClassifications Pending => Client.Services.GetRequiredService<PendingClassifications>();
 
-    /// <summary>Every job and model event the test's client received.</summary>
+    /// <summary>Every job, model and drift event the test's client received.</summary>
     public BusEventLog Events => Client.Services.GetRequiredService<BusEventLog>();
 
     private IHost Client => _client ?? throw new InvalidOperationException("The services are not started.");
@@ -112,6 +115,14 @@ public abstract class ServicesOnRabbitMq : IAsyncLifetime
         }
     }
 
+    /// <summary>The monitor's drift reports of one model (its current version unless one is given) or of every model.</summary>
+    public async Task<IReadOnlyList<ModelDriftReport>> DriftAsync(string? model, int? version = null)
+    {
+        await using var scope = Client.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DriftClient>()
+            .CheckAsync(model, version, ResultTimeout, TestContext.Current.CancellationToken);
+    }
+
     /// <summary>Publishes a message into the middle of the pipeline (naming <see cref="ReplyAddress"/>) and waits for the
     /// outcome of its request.</summary>
     public async Task<ClassificationOutcome> OutcomeOfAsync<T>(T message, Guid requestId)
@@ -170,8 +181,10 @@ public abstract class ServicesOnRabbitMq : IAsyncLifetime
         builder.Services.AddVrfMessageBus(bus, registration =>
         {
             registration.AddClassificationClient();
+            registration.AddDriftClient();
             registration.AddEventInbox("bus-event-log", typeof(FineTuningStarted), typeof(FineTuningProgressed), typeof(ModelTrained),
-                typeof(FineTuningFailed), typeof(FineTuningCancelled), typeof(ModelIndexingFailed), typeof(ModelPromoted));
+                typeof(FineTuningFailed), typeof(FineTuningCancelled), typeof(ModelIndexingFailed), typeof(ModelPromoted),
+                typeof(DistributionShiftDetected), typeof(DistributionShiftCleared));
             registration.AddSingleton<BusEventLog>();
         });
         return builder.Build();

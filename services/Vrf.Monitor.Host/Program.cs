@@ -1,0 +1,4 @@
+using Vrf.ServiceDefaults;
+using Vrf.Services;
+
+ServiceHost.Run(args, ServiceCatalog.Monitor);
