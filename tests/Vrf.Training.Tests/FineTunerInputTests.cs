@@ -22,6 +22,17 @@ public sealed class FineTunerInputTests(TrainingWorkspace workspace)
     }
 
     [Fact]
+    public async Task A_loss_that_is_no_longer_finite_stops_the_job_at_that_step_with_what_to_change()
+    {
+        var job = workspace.Job(FineTuningRecipe.EndToEnd, epochs: 3, learningRate: 1e30, baseVersion: workspace.ConvNetBase);
+
+        var error = await Assert.ThrowsAsync<TrainingDivergedException>(() => workspace.NewFineTuner().RunAsync(job, workspace.NewFolder(), null, Cancellation));
+
+        Assert.Contains("Training diverged", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Lower the learning rate", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_training_folder_without_images_is_a_dataset_error()
     {
         var empty = workspace.NewFolder();

@@ -67,6 +67,10 @@ internal sealed class TrainingLoop(
                 var learningRate = stage.LearningRateAt(step);
                 var loss = Step(stage, position.Epoch, batch, learningRate, optimizer!, trained);
                 step++;
+                if (!double.IsFinite(loss))
+                {
+                    throw new TrainingDivergedException(stage.Name, step, plan.TotalSteps, loss);
+                }
                 epochLossSum += loss;
                 epochSteps++;
                 observer?.Stepped(new TrainingStep(stage.Name, position.Epoch + 1, step, plan.TotalSteps, loss, learningRate, batch.Length));
@@ -140,7 +144,15 @@ internal sealed class TrainingLoop(
         var device = classifier.Device;
         var (pixels, labels) = trainingSet.Batch(batch, settings.Seed, stage.Index, epoch, device);
         Tensor logits;
-        if (stage.TrainsEncoder)
+        if (stage.TrainsEncoder && batch.Length == 1)
+        {
+            // Batch normalisation cannot normalise a single image with its own statistics (one value per channel where
+            // the feature map is 1×1): the last batch of an epoch that holds one image uses the running statistics.
+            classifier.eval();
+            logits = classifier.forward(pixels);
+            classifier.train();
+        }
+        else if (stage.TrainsEncoder)
         {
             logits = classifier.forward(pixels);
         }
