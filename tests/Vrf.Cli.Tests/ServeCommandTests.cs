@@ -57,7 +57,7 @@ public sealed class ServeCommandTests : IDisposable
         var run = await VrfProcess.RunAsync("serve", "--services", "embedding,trainer");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal(["error: --services 'embedding,trainer': unknown service(s) 'trainer'; choose from embedding, failure-index, scorer, fine-tuning, gateway."],
+        Assert.Equal(["error: --services 'embedding,trainer': unknown service(s) 'trainer'; choose from embedding, failure-index, scorer, monitor, fine-tuning, gateway."],
             run.ErrorLines);
     }
 

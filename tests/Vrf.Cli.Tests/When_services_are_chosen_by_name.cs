@@ -20,7 +20,7 @@ public sealed class When_services_are_chosen_by_name
         var error = Assert.Throws<FormatException>(() => ServableServices.Select("embedding,trainer"));
 
         Assert.Contains("unknown service(s) 'trainer'", error.Message);
-        Assert.Contains("choose from embedding, failure-index, scorer, fine-tuning, gateway", error.Message);
+        Assert.Contains("choose from embedding, failure-index, scorer, monitor, fine-tuning, gateway", error.Message);
     }
 
     [Fact]
@@ -32,9 +32,10 @@ public sealed class When_services_are_chosen_by_name
     [Fact]
     public void Should_name_each_service_once_with_its_own_telemetry_source()
     {
-        Assert.Equal([ServiceNames.Embedding, ServiceNames.FailureIndex, ServiceNames.Scorer, ServiceNames.FineTuning, GatewayService.Name],
+        Assert.Equal([ServiceNames.Embedding, ServiceNames.FailureIndex, ServiceNames.Scorer, ServiceNames.Monitor, ServiceNames.FineTuning,
+                GatewayService.Name],
             ServableServices.All.Select(service => service.Name));
-        Assert.Equal(["Vrf.Embedding", "Vrf.FailureIndex", "Vrf.Scorer", "Vrf.FineTuning", null],
+        Assert.Equal(["Vrf.Embedding", "Vrf.FailureIndex", "Vrf.Scorer", "Vrf.Monitor", "Vrf.FineTuning", "Vrf.Gateway"],
             ServableServices.All.Select(service => service.TelemetrySource));
     }
 }

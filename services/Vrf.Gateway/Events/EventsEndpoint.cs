@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Vrf.Gateway.Security;
 
 namespace Vrf.Gateway.Events;
 
@@ -28,6 +29,8 @@ internal static class EventsEndpoint
         routes.MapGet("/events", Stream)
             .WithName("StreamEvents")
             .WithTags("Events")
+            .RequireGatewayPolicy(GatewayPolicies.Operate)
+            .WithBodyLimit(GatewayEndpointConventions.SmallBodyBytes)
             .WithSummary("Follow jobs and model versions live")
             .WithDescription(
                 "A text/event-stream of the bus events this gateway receives: fine-tuning-started, fine-tuning-progressed " +

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.StaticFiles;
+using Vrf.Gateway.Security;
 using Vrf.Serving.Datasets;
 using Vrf.Serving.Store;
 
@@ -23,6 +24,8 @@ internal static class TrainingImageEndpoints
         routes.MapGet("/models/{name}/versions/{version:int:min(1)}/training-images/{className}/{fileName}", TrainingImage)
             .WithName("GetTrainingImage")
             .WithTags("Models")
+            .RequireGatewayPolicy(GatewayPolicies.Classify)
+            .WithBodyLimit(GatewayEndpointConventions.SmallBodyBytes)
             .WithSummary("A training image of a version, by sample id")
             .WithDescription(
                 "Serves the training image whose sample id is {className}/{fileName} (as nearest zero-shot failures name them) " +

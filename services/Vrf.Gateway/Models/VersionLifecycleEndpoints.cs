@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Vrf.Contracts;
 using Vrf.Serving.Store;
+using Vrf.Gateway.Security;
 
 namespace Vrf.Gateway.Models;
 
@@ -16,7 +17,9 @@ internal static class VersionLifecycleEndpoints
 {
     public static IEndpointRouteBuilder MapVersionLifecycleEndpoints(this IEndpointRouteBuilder routes)
     {
-        var versions = routes.MapGroup("/models/{name}/versions/{version:int:min(1)}").WithTags("Models");
+        var versions = routes.MapGroup("/models/{name}/versions/{version:int:min(1)}").WithTags("Models")
+            .RequireGatewayPolicy(GatewayPolicies.Operate)
+            .WithBodyLimit(GatewayEndpointConventions.SmallBodyBytes);
         versions.MapPost("/promote", PromoteAsync)
             .WithName("PromoteVersion")
             .WithSummary("Make a ready version the current one")

@@ -37,7 +37,8 @@ public sealed partial class When_a_caller_is_not_authorized(SecuredGatewayApp ap
     public async Task Should_answer_403_with_problem_details_on_every_operating_route_to_a_classify_key()
     {
         var operating = GatewayRoute.Of(app.Services).Where(route => route.IsOperate).ToList();
-        Assert.Equal(["GET /v1/jobs", "GET /v1/jobs/{id}", "POST /v1/jobs/{id}/cancel", "POST /v1/retrain"],
+        Assert.Equal(["GET /v1/events", "GET /v1/jobs", "GET /v1/jobs/{id}", "POST /v1/jobs/{id}/cancel", "POST /v1/models/tiny/versions/1/promote",
+                "POST /v1/models/tiny/versions/1/retire", "POST /v1/retrain"],
             operating.Select(route => $"{route.Method} {Guids().Replace(route.Path, "{id}")}").Order(StringComparer.Ordinal));
 
         foreach (var route in operating)

@@ -58,6 +58,9 @@ public class GatewayApp : WebApplicationFactory<Program>
         builder.UseSetting("Gateway:DriftTimeoutSeconds", _timeoutSeconds.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting(OpenTelemetryExtensions.OtlpEndpointKey, "");
         builder.UseSetting("Gateway:AllowAnonymous", "true");
+        // Budgets no endpoint test reaches (one sends hundreds of generated requests); RateLimitedGatewayApp sets small ones.
+        builder.UseSetting("Gateway:RateLimits:Classify:PermitLimit", "1000000");
+        builder.UseSetting("Gateway:RateLimits:Operate:PermitLimit", "1000000");
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureTestServices(services =>
         {

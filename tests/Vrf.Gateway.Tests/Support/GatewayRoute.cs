@@ -33,10 +33,11 @@ public sealed partial record GatewayRoute(string Method, string Path, bool IsAno
     /// <summary>The endpoint's route from the root, without the trailing slash a group's "/" leaves.</summary>
     private static string PathOf(RouteEndpoint endpoint) => $"/{endpoint.RoutePattern.RawText!.Trim('/')}";
 
-    /// <summary>A value for a route parameter: a new id, the OpenAPI document's name, or the test store's model.</summary>
+    /// <summary>A value for a route parameter: a new id, the OpenAPI document's name, version 1, or the test store's model.</summary>
     private static string Sample(Match parameter) =>
         parameter.Groups["constraint"].Value == "guid" ? Guid.NewGuid().ToString()
         : parameter.Groups["name"].Value == "documentName" ? "v1"
+        : parameter.Groups["constraint"].Value.StartsWith("int", StringComparison.Ordinal) ? "1"
         : "tiny";
 
     [GeneratedRegex(@"\{(?<name>[^}:]+)(:(?<constraint>[^}]+))?\}")]

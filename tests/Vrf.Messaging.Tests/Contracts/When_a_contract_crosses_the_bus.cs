@@ -36,7 +36,19 @@ public sealed class When_a_contract_crosses_the_bus
         new FineTuningFailed(Guid.NewGuid(), "mnist-resnet18", "The training folder has no images."),
         new CancelFineTuning(Guid.NewGuid(), "Superseded by a new request."),
         new FineTuningCancelled(Guid.NewGuid(), "mnist-resnet18", 1200),
+        new CheckModelDrift("mnist-resnet18", 3),
+        new DistributionShiftDetected("mnist-resnet18", 3, DateTimeOffset.UnixEpoch.AddDays(20000), Window, Statistics,
+            [DriftTestKind.DistanceTail, DriftTestKind.ClassFrequencies], [new OverRepresentedClass(7, "seven", 120, 50.5)]),
+        new DistributionShiftCleared("mnist-resnet18", 3, DateTimeOffset.UnixEpoch.AddDays(20001), DateTimeOffset.UnixEpoch.AddDays(20000),
+            Window, Statistics),
+        new ModelDriftReports([new ModelDriftReport("mnist-resnet18", 3, true, DateTimeOffset.UnixEpoch.AddDays(20000), Window, Statistics,
+            [new OverRepresentedClass(7, "seven", 120, 50.5)], null)]),
+        new ModelDriftRefused("Model mnist-resnet18@3 recorded no validation distribution of d.", false),
     ];
+
+    private static DriftWindowSpan Window => new(500, DateTimeOffset.UnixEpoch.AddDays(19999), DateTimeOffset.UnixEpoch.AddDays(20000));
+
+    private static DriftStatistics Statistics => new(0.12, 1e-6, 0.31, 2e-5, 0.42, 0.08, 0.003);
 
     [Theory]
     [MemberData(nameof(Messages))]
@@ -76,7 +88,8 @@ public sealed class When_a_contract_crosses_the_bus
     {
         var messageTypes = typeof(ClassifyImage).Assembly.GetExportedTypes()
             .Where(type => type is { IsClass: true, Namespace: "Vrf.Contracts" })
-            .Except([typeof(StageTiming), typeof(ClassProbability), typeof(NearestFailure)]);
+            .Except([typeof(StageTiming), typeof(ClassProbability), typeof(NearestFailure), typeof(DriftWindowSpan), typeof(DriftStatistics),
+                typeof(ModelDriftReport), typeof(OverRepresentedClass)]);
 
         Assert.Equal(messageTypes.OrderBy(type => type.Name), Messages.Select(row => row.Data.GetType()).OrderBy(type => type.Name));
     }

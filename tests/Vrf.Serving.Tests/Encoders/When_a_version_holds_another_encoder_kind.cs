@@ -79,7 +79,7 @@ public sealed class When_a_version_holds_another_encoder_kind(ReadyConvNetModel 
 
         var error = Assert.Throws<ModelImportException>(() => Importer.Import(request));
 
-        Assert.Equal("'vit-h14' is not a known encoder kind; the known ones are: clip, tiny-convnet.", error.Message);
+        Assert.Equal("'vit-h14' is not a known encoder kind; the known ones are: clip, resnet18-imagenet, tiny-convnet.", error.Message);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Vrf.Tensors;
+using Vrf.Method;
 using Vrf.Serving.Failures;
 using Vrf.Serving.Store;
 using static TorchSharp.torch;
@@ -24,8 +25,25 @@ public sealed class IndexWorkload : IDisposable
         Dimension = dimension;
         Queries = queries;
         Store = new ModelStore(Path.Combine(folder.FullName, "store"));
-        Directory.CreateDirectory(Store.VersionFolder(Model));
+        Model = Store.CreateVersion("bench-index", (id, _) => BenchManifest(id, dimension, size)).Id;
     }
+
+    /// <summary>What the store needs to know of the version whose set is measured: no encoders or heads (the index reads
+    /// only the set), no recorded digests (so the set is read back unchecked, as for a bundle written before them).</summary>
+    private static ModelManifest BenchManifest(ModelVersionId id, int dimension, int size) => new()
+    {
+        Name = id.Name,
+        Version = id.Version,
+        Status = ModelStatus.Indexing,
+        CreatedAt = DateTimeOffset.UtcNow,
+        ClassNames = [.. Enumerable.Range(0, SampleLabels).Select(label => $"{label}")],
+        EmbeddingDim = dimension,
+        Templates = [],
+        Files = BundleFiles.Standard,
+        Sources = new ModelSources("none", "none", null, "none", null),
+        Datasets = new DatasetSources(new DatasetSource("random unit vectors", size), null),
+        KSelection = KSelection.Of(KRule.Explicit, 1),
+    };
 
     /// <summary>|V|.</summary>
     public int Size { get; }
@@ -34,7 +52,7 @@ public sealed class IndexWorkload : IDisposable
 
     public ModelStore Store { get; }
 
-    public ModelVersionId Model { get; } = new("bench-index", 1);
+    public ModelVersionId Model { get; }
 
     /// <summary>The queries, unit vectors; a batch of b is the first b of them.</summary>
     public IReadOnlyList<float[]> Queries { get; }
