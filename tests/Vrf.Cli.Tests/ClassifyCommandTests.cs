@@ -82,7 +82,7 @@ public sealed class ClassifyCommandTests(ReadyModelFixture fixture) : IClassFixt
     [Theory]
     [InlineData("--mode", "nearest", "--mode must be vrf, zero-shot, fine-tuned or ose")]
     [InlineData("--alpha", "0.3", "--alpha is only used with --mode ose")]
-    [InlineData("--bus", "kafka://broker", "the scheme 'kafka' is not rabbitmq or amqp")]
+    [InlineData("--bus", "kafka://broker", "the scheme 'kafka' is not rabbitmq, amqp, rabbitmqs or amqps")]
     [InlineData("--model", "Not A Name", "not a valid model name")]
     public async Task Bad_options_are_one_line_and_exit_code_2(string option, string value, string message)
     {

@@ -36,7 +36,9 @@ public sealed class When_results_are_measured(MonitoredStore store) : IClassFixt
                 await Eventually.WaitUntilAsync(() => drift.CheckAsync(ReadyStore.ModelName, null, InMemoryPipeline.ResultTimeout,
                     TestContext.Current.CancellationToken).GetAwaiter().GetResult().Single().Window.Size == Images, TimeSpan.FromSeconds(60));
             }
-            Assert.True(host.Services.GetRequiredService<MeterProvider>().ForceFlush());
+            // The in-memory reader collects here; the Prometheus endpoint's reader only collects when scraped, so the
+            // provider's answer, which covers both, says nothing about this test's metrics.
+            host.Services.GetRequiredService<MeterProvider>().ForceFlush();
             await host.StopAsync(TestContext.Current.CancellationToken);
         }
 
