@@ -42,7 +42,7 @@ public sealed class When_images_are_classified_in_the_browser(ConsoleSite site) 
             Assert.Contains($"{expected.GetProperty("zeroShotTopClass").GetProperty("name").GetString()} (", Fact(card, "Zero-shot model says"));
             Assert.Contains($"{expected.GetProperty("fineTunedTopClass").GetProperty("name").GetString()} (", Fact(card, "Fine-tuned model says"));
             Assert.Equal($"tiny v{expected.GetProperty("modelVersion").GetInt32()}", Fact(card, "Version"));
-            Assert.Equal(["decode", "preprocess", "batch-wait", "encode", "failure-lookup", "score"],
+            Assert.Equal(["decode", "preprocess", "batch-wait", "encode", "lookup-wait", "failure-lookup", "score"],
                 card.FindElements(By.CssSelector("section[aria-label='Stage timings'] tbody th")).Select(th => th.Text));
 
             var failures = expected.GetProperty("nearestFailures").EnumerateArray().ToList();

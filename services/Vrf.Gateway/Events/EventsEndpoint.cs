@@ -35,7 +35,8 @@ internal static class EventsEndpoint
             .WithDescription(
                 "A text/event-stream of the bus events this gateway receives: fine-tuning-started, fine-tuning-progressed " +
                 "(stage, epoch, step, loss, learning rate, images/s, ETA), model-trained, fine-tuning-failed, fine-tuning-cancelled, " +
-                "model-imported, model-indexing-progressed, model-indexing-failed, model-promoted and model-retired. It starts " +
+                "model-imported, model-indexing-progressed, model-indexing-failed, model-promoted, model-retired, distribution-shift-detected " +
+                "and distribution-shift-cleared. It starts " +
                 "with the latest events the gateway kept (Gateway:Events:Retained), or those after Last-Event-ID.")
             .Produces(StatusCodes.Status200OK, contentType: EventStreamContentType);
         return routes;

@@ -3,7 +3,7 @@ using Vrf.Contracts;
 
 namespace Vrf.Gateway.Events;
 
-/// <summary>The bus events <c>GET /v1/events</c> streams: a retrain job's life and a model version's life.</summary>
+/// <summary>The bus events <c>GET /v1/events</c> streams: a retrain job's life, a model version's life and the monitor's drift alarms.</summary>
 public static class LiveEventTypes
 {
     /// <summary>Every event type streamed.</summary>
@@ -11,6 +11,7 @@ public static class LiveEventTypes
     [
         typeof(FineTuningStarted), typeof(FineTuningProgressed), typeof(ModelTrained), typeof(FineTuningFailed), typeof(FineTuningCancelled),
         typeof(ModelImported), typeof(ModelIndexingProgressed), typeof(ModelIndexingFailed), typeof(ModelPromoted), typeof(ModelRetired),
+        typeof(DistributionShiftDetected), typeof(DistributionShiftCleared),
     ];
 
     /// <summary>The name an event of <paramref name="type"/> is streamed under, for example <c>model-promoted</c>.</summary>
