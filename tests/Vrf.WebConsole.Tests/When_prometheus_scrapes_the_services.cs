@@ -25,7 +25,7 @@ public sealed partial class When_prometheus_scrapes_the_services(ConsoleSite sit
     [Fact]
     public async Task Every_metric_the_dashboard_queries_is_exported_by_a_service_or_the_broker()
     {
-        using var api = new HttpClient { BaseAddress = site.Address };
+        using var api = ConsoleKeys.Classify.Client(site.Address);
         var image = new ByteArrayContent(TinyImages.Draw(1, new Random(21)));
         image.Headers.ContentType = new MediaTypeHeaderValue("image/png");
         using var classified = await api.PostAsync("/v1/classify?model=tiny", new MultipartFormDataContent { { image, "image", "green.png" } },
