@@ -78,7 +78,7 @@ internal static class EvalTable
 
     private static string Monitor(SplitDiagnostics diagnostics) => diagnostics switch
     {
-        { FalseAlarms: { } alarms } => Invariant($"{alarms.Per100Windows:0.##} false alarms / 100 windows"),
+        { FalseAlarms: { } alarms } => Invariant($"{alarms.Per100Windows:0.##} false alarm{(alarms.Per100Windows == 1 ? "" : "s")} / 100 windows"),
         { Detection: { Detected: 0 } detection } => Invariant($"no alarm in {detection.Runs} runs"),
         { Detection: { } detection } => Invariant($"alarm after {detection.MedianResults} (≤ {detection.MaxResults}) in {detection.Detected}/{detection.Runs} runs"),
         _ => "–",
