@@ -28,7 +28,7 @@ internal sealed record DemoProfile(
     public const int Seed = 0;
 
     /// <summary>For the test suite: a minute or two on a quiet machine.</summary>
-    public static DemoProfile Quick { get; } = new("quick", TrainImages: 1_000, ValidationPerClass: 30, TestImages: 300, Epochs: 1,
+    public static DemoProfile Quick { get; } = new("quick", TrainImages: 1_000, ValidationPerClass: 30, TestImages: 500, Epochs: 1,
         BatchSize: 32, LearningRate: 1e-3, ImageSize: 32, StreamPerSplit: 2);
 
     /// <summary>What <c>./run.sh</c> runs: the whole loop within the set-up's time budget.</summary>
