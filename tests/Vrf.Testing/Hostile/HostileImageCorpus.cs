@@ -7,7 +7,7 @@ namespace Vrf.Testing.Hostile;
 /// Generates the hostile-image corpus from <see cref="SeedImages"/> as the manifest (<see cref="HostileImageManifest"/>)
 /// describes it: the same bytes on every run, nothing stored but the manifest. Families: valid odd images (animated,
 /// 16-bit, CMYK, 1×1), absurd EXIF, truncated and bit-flipped files of each format, decompression bombs (huge
-/// dimensions in a small file), empty and one-byte files, 0×N images, documents with image extensions, and an image
+/// dimensions in a small file: over the pixel limit, and under it but far more than the file can hold), empty and one-byte files, 0×N images, documents with image extensions, and an image
 /// over the gateway's upload limit.
 /// </summary>
 public sealed class HostileImageCorpus
@@ -51,7 +51,8 @@ public sealed class HostileImageCorpus
                 Made($"{format}/{cut.ToString("0.00", CultureInfo.InvariantCulture)}", format, () => Truncated(SeedImages.Of(format, seed), cut)))),
             "bit-flipped" => formats.SelectMany((format, f) => Enumerable.Range(0, family.Count).Select(i =>
                 Made($"{format}/{i:00}", format, () => BitFlipped(SeedImages.Of(format, seed), new Random(seed + 1000 * f + i), family.MaxFlips)))),
-            "bomb" => formats.Select(format => Made(format, format, () => Bomb(format, seed))),
+            "bomb" => formats.Select(format => Made(format, format, () => WithSide(format, seed, BombSide(format)))),
+            "small-file-large-header" => formats.Select(format => Made(format, format, () => WithSide(format, seed, family.Side))),
             "empty" => formats.Select(format => Made(format, format, () => [])),
             "one-byte" => (family.Bytes ?? []).Select(value => Made($"0x{value:X2}", "png", () => [value])),
             "zero-by-n" => formats.Select(format => Made(format, format, () => ZeroWide(format, seed))),
@@ -77,25 +78,35 @@ public sealed class HostileImageCorpus
         return flipped;
     }
 
-    /// <summary>A small file whose header announces far more pixels than any limit allows.</summary>
-    private static byte[] Bomb(string format, int seed)
+    /// <summary>The side of a square far larger than any limit allows, in what the format's header can say.</summary>
+    private static int BombSide(string format) => format switch
+    {
+        "png" or "bmp" => 60_000,
+        "jpeg" => 65_500,
+        "gif" or "gif-animated" => 65_535,
+        _ => 16_383,
+    };
+
+    /// <summary>The seed file of a format with a header announcing <paramref name="side"/>×<paramref name="side"/>
+    /// pixels (a PNG: one row of pixel data behind it).</summary>
+    private static byte[] WithSide(string format, int seed, int side)
     {
         switch (format)
         {
             case "png":
-                return PngBytes.Image(60_000, 60_000, PngBytes.Rgb, 8, [new byte[60_000 * 3]]);
+                return PngBytes.Image(side, side, PngBytes.Rgb, 8, [new byte[side * 3]]);
             case "jpeg":
-                return JpegSegments.WithFrameSize(SeedImages.Of(format, seed), 65_500, 65_500);
+                return JpegSegments.WithFrameSize(SeedImages.Of(format, seed), side, side);
             case "gif" or "gif-animated":
                 var gif = SeedImages.Of(format, seed);
-                GifBytes.WriteSize(gif, 65_535, 65_535);
+                GifBytes.WriteSize(gif, side, side);
                 return gif;
             case "bmp":
                 var bmp = SeedImages.Of(format, seed);
-                BmpBytes.WriteSize(bmp, 60_000, 60_000);
+                BmpBytes.WriteSize(bmp, side, side);
                 return bmp;
             default:
-                return WebPBytes.WithHugeDimensions(SeedImages.Of(format, seed));
+                return WebPBytes.WithDimensions(SeedImages.Of(format, seed), side);
         }
     }
 

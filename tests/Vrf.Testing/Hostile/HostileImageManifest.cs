@@ -33,7 +33,8 @@ public sealed record HostileImageFamily(
     int Count = 0,
     int MaxFlips = 0,
     IReadOnlyList<byte>? Bytes = null,
-    IReadOnlyList<string>? Documents = null)
+    IReadOnlyList<string>? Documents = null,
+    int Side = 0)
 {
     public HostileImageOutcome Outcome => Enum.Parse<HostileImageOutcome>(Expect.Replace("-", "", StringComparison.Ordinal), ignoreCase: true);
 }

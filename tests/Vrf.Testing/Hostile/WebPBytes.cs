@@ -11,9 +11,6 @@ public static class WebPBytes
 {
     private const int RiffHeaderSize = 12;
     private const int ChunkHeaderSize = 8;
-    private const int MaxLosslessSide = 1 << 14;
-    private const int MaxLossySide = (1 << 14) - 1;
-    private const int HugeCanvasSide = 1 << 14;
 
     /// <summary>An animated WebP of the given lossless WebP files, one frame each, looping, 100 ms a frame.</summary>
     public static byte[] Animated(int width, int height, params byte[][] losslessFrames)
@@ -44,31 +41,32 @@ public static class WebPBytes
         return riff.ToArray();
     }
 
-    /// <summary>The file announcing the largest dimensions its first frame header can (16384×16384 for lossless,
-    /// 16383×16383 for lossy), or, for an extended (animated) file, a 16384×16384 canvas: larger canvases, whose pixel
-    /// count passes 2³², libwebp refuses as damaged before any limit of ours is asked.</summary>
-    public static byte[] WithHugeDimensions(byte[] webp)
+    /// <summary>The file with its first frame header (or, for an extended file such as an animated one, its canvas)
+    /// announcing <paramref name="side"/>×<paramref name="side"/> pixels, the data unchanged: at most 16384 for lossless
+    /// and canvas, 16383 for lossy. (Larger canvases, whose pixel count passes 2³², libwebp refuses as damaged before any
+    /// limit of ours is asked.)</summary>
+    public static byte[] WithDimensions(byte[] webp, int side)
     {
         ArgumentNullException.ThrowIfNull(webp);
-        var bomb = webp.ToArray();
-        if (TryChunk(bomb, "VP8X") is var (canvas, _))
+        var edited = webp.ToArray();
+        if (TryChunk(edited, "VP8X") is var (canvas, _))
         {
-            WriteUInt24(bomb, canvas + 4, HugeCanvasSide - 1);
-            WriteUInt24(bomb, canvas + 7, HugeCanvasSide - 1);
+            WriteUInt24(edited, canvas + 4, side - 1);
+            WriteUInt24(edited, canvas + 7, side - 1);
         }
-        else if (TryChunk(bomb, "VP8L") is var (lossless, _))
+        else if (TryChunk(edited, "VP8L") is var (lossless, _))
         {
-            var bits = BinaryPrimitives.ReadUInt32LittleEndian(bomb.AsSpan(lossless + 1));
-            bits = (bits & 0xF000_0000u) | (uint)(MaxLosslessSide - 1) | ((uint)(MaxLosslessSide - 1) << 14);
-            BinaryPrimitives.WriteUInt32LittleEndian(bomb.AsSpan(lossless + 1), bits);
+            var bits = BinaryPrimitives.ReadUInt32LittleEndian(edited.AsSpan(lossless + 1));
+            bits = (bits & 0xF000_0000u) | (uint)(side - 1) | ((uint)(side - 1) << 14);
+            BinaryPrimitives.WriteUInt32LittleEndian(edited.AsSpan(lossless + 1), bits);
         }
         else
         {
-            var (lossy, _) = Chunk(bomb, "VP8 ");
-            BinaryPrimitives.WriteUInt16LittleEndian(bomb.AsSpan(lossy + 6), MaxLossySide);
-            BinaryPrimitives.WriteUInt16LittleEndian(bomb.AsSpan(lossy + 8), MaxLossySide);
+            var (lossy, _) = Chunk(edited, "VP8 ");
+            BinaryPrimitives.WriteUInt16LittleEndian(edited.AsSpan(lossy + 6), (ushort)side);
+            BinaryPrimitives.WriteUInt16LittleEndian(edited.AsSpan(lossy + 8), (ushort)side);
         }
-        return bomb;
+        return edited;
     }
 
     private static (int Offset, int Length) Chunk(byte[] webp, string fourCc) =>
