@@ -21,7 +21,8 @@ public sealed class ImageDecoder(ImageDecodingOptions options)
 
     /// <param name="encoded">The file's bytes.</param>
     /// <param name="imageSource">A file path or request id, named in errors.</param>
-    /// <exception cref="DecompressionBombException">The header announces more than <see cref="ImageDecodingOptions.MaxPixels"/>.</exception>
+    /// <exception cref="DecompressionBombException">The header announces more than <see cref="ImageDecodingOptions.MaxPixels"/>,
+    /// or more than the file's size can hold (<see cref="ImageDecodingOptions.MaxPixelsPerByte"/>).</exception>
     /// <exception cref="ImageDecodeException">The bytes are empty, not an image, corrupt or truncated.</exception>
     public RgbImage Decode(ReadOnlySpan<byte> encoded, string imageSource)
     {
@@ -40,9 +41,14 @@ public sealed class ImageDecoder(ImageDecodingOptions options)
         {
             throw new ImageDecodeException(imageSource, $"the header gives no pixels ({width}x{height})");
         }
-        if ((long)width * height > Options.MaxPixels)
+        var pixels = (long)width * height;
+        if (pixels > Options.MaxPixels)
         {
             throw new DecompressionBombException(imageSource, width, height, Options.MaxPixels);
+        }
+        if (pixels > Options.PixelsWithoutRatioCheck && pixels > encoded.Length * Options.MaxPixelsPerByte)
+        {
+            throw new DecompressionBombException(imageSource, width, height, encoded.Length, Options.MaxPixelsPerByte);
         }
         var target = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul, null);
         var rgba = new byte[(long)width * height * RgbaChannels];

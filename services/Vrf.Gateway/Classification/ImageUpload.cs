@@ -134,12 +134,14 @@ internal static class ImageUpload
         return string.IsNullOrWhiteSpace(name) ? null : Path.GetFileName(name.Replace('\\', '/'));
     }
 
+    /// <summary>Reads at most one byte past <paramref name="maxBytes"/>, so that an oversized image is refused here as
+    /// too large before a multipart section's own limit (<paramref name="maxBytes"/> + 1) fails it as a malformed form.</summary>
     private static async Task<byte[]> ReadLimitedAsync(Stream body, long maxBytes, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[ChunkSize];
         int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        while ((read = await body.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, maxBytes + 1 - buffer.Length)), cancellationToken)) > 0)
         {
             if (buffer.Length + read > maxBytes)
             {

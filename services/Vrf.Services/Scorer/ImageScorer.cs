@@ -16,10 +16,13 @@ public sealed class ImageScorer(ServedModels models, ValidationDistributions val
     /// <exception cref="Vrf.Serving.ModelServingException">No such ready version, or logits that do not have one finite
     /// value per class.</exception>
     /// <exception cref="ArgumentException">An output-space α outside [0, 1], or no distance for VRF.</exception>
+    /// <exception cref="Vrf.ServiceDefaults.UnprocessableMessageException">The message breaks a rule of
+    /// <see cref="MeasuredImageRules"/>.</exception>
     public ImageClassified Score(FailureDistanceMeasured measured)
     {
         ArgumentNullException.ThrowIfNull(measured);
         var bundle = models.Bundle(new ModelVersionId(measured.ModelName, measured.ModelVersion));
+        MeasuredImageRules.Validate(measured);
         var classNames = bundle.Manifest.ClassNames;
         Classification classification;
         double milliseconds;

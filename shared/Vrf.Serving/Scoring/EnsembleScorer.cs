@@ -15,22 +15,12 @@ public static class EnsembleScorer
     /// <param name="distance">d for the image; required by <see cref="ScoringMode.Vrf"/>, reported for any mode.</param>
     /// <param name="oseAlpha">α for <see cref="ScoringMode.OutputSpace"/>; the version's tuned α when null.</param>
     /// <param name="mask">The classes the image may belong to; every class when null.</param>
-    /// <exception cref="InvalidFeatureException">The logits do not have one value per class of the model.</exception>
+    /// <exception cref="InvalidFeatureException">The logits do not have one finite value per class of the model.</exception>
     public static EnsembleScore Score(float[] zeroShotLogits, float[] fineTunedLogits, int classCount, VrfParameters parameters,
         ScoringMode mode, double? distance = null, double? oseAlpha = null, ClassMask? mask = null)
     {
-        ArgumentNullException.ThrowIfNull(zeroShotLogits);
-        ArgumentNullException.ThrowIfNull(fineTunedLogits);
         ArgumentNullException.ThrowIfNull(parameters);
-        if (zeroShotLogits.Length != classCount || fineTunedLogits.Length != classCount)
-        {
-            throw new InvalidFeatureException(
-                $"The model has {classCount} classes but the logits have {zeroShotLogits.Length} (zero-shot) and {fineTunedLogits.Length} (fine-tuned) values.");
-        }
-        if (!zeroShotLogits.All(float.IsFinite) || !fineTunedLogits.All(float.IsFinite))
-        {
-            throw new InvalidFeatureException("The logits hold a NaN or an infinity.");
-        }
+        ValidateLogits(zeroShotLogits, fineTunedLogits, classCount);
         var logits = new ModelLogits(Row(zeroShotLogits), Row(fineTunedLogits));
         var zeroShot = Softmax.Rows(logits.Project(mask).ZeroShot);
         var fineTuned = Softmax.Rows(logits.Project(mask).FineTuned);
@@ -46,6 +36,27 @@ public static class EnsembleScorer
             ? (probabilities, zeroShot, fineTuned)
             : (mask.Expand(probabilities), mask.Expand(zeroShot), mask.Expand(fineTuned));
         return new EnsembleScore(mode, all.Data, Argmax.Of(all.Data), weight, distance, allZeroShot.Data, allFineTuned.Data);
+    }
+
+    /// <summary>Checks that both logit vectors are there and hold one finite value per class, as a message from another
+    /// service must before it is scored or passed on.</summary>
+    /// <exception cref="InvalidFeatureException">A vector is missing, of the wrong size, or holds a NaN or an infinity.</exception>
+    public static void ValidateLogits(float[]? zeroShotLogits, float[]? fineTunedLogits, int classCount)
+    {
+        if (zeroShotLogits is null || fineTunedLogits is null)
+        {
+            throw new InvalidFeatureException(
+                $"The {(zeroShotLogits is null ? "zero-shot" : "fine-tuned")} logits are missing; the model has {classCount} classes.");
+        }
+        if (zeroShotLogits.Length != classCount || fineTunedLogits.Length != classCount)
+        {
+            throw new InvalidFeatureException(
+                $"The model has {classCount} classes but the logits have {zeroShotLogits.Length} (zero-shot) and {fineTunedLogits.Length} (fine-tuned) values.");
+        }
+        if (!zeroShotLogits.All(float.IsFinite) || !fineTunedLogits.All(float.IsFinite))
+        {
+            throw new InvalidFeatureException("The logits hold a NaN or an infinity.");
+        }
     }
 
     private static (Matrix Probabilities, double Weight) Vrf(ModelLogits logits, VrfParameters parameters, double? distance, ClassMask? mask)

@@ -96,6 +96,29 @@ public sealed class ImageDecoderTests
     }
 
     [Fact]
+    public void A_small_file_announcing_millions_of_pixels_is_refused_before_its_pixel_buffer_is_allocated()
+    {
+        var png = PngBytes.Image(3_000, 3_000, PngBytes.Rgb, 8, [new byte[3_000 * 3]]);
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+
+        var error = Assert.Throws<DecompressionBombException>(() => decoder.Decode(png, "small-but-large.png"));
+
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - allocatedBefore < 3_000L * 3_000, "the pixel buffer was allocated");
+        Assert.Contains($"in only {png.Length:N0} bytes", error.Reason);
+    }
+
+    [Fact]
+    public void A_flat_image_of_more_than_the_unchecked_pixels_is_still_decoded()
+    {
+        var side = (int)Math.Sqrt(ImageDecodingOptions.DefaultPixelsWithoutRatioCheck) + 100;
+        var png = PngBytes.Image(side, side, PngBytes.Grey, 8, Enumerable.Repeat(new byte[side], side));
+
+        var image = decoder.Decode(png, "flat.png");
+
+        Assert.Equal((side, side), (image.Width, image.Height));
+    }
+
+    [Fact]
     public void The_pixel_limit_is_configurable()
     {
         var png = PngBytes.Image(4, 4, PngBytes.Grey, 8, Enumerable.Repeat(new byte[4], 4));

@@ -110,20 +110,39 @@ public sealed class BrokerVirtualHost : IAsyncDisposable
                 columns[4] == "true"));
 
     /// <summary>Takes every message off a queue, returning each one's headers with text values decoded.</summary>
-    public async Task<IReadOnlyList<IReadOnlyDictionary<string, string>>> TakeAllAsync(string queue, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<IReadOnlyDictionary<string, string>>> TakeAllAsync(string queue, CancellationToken cancellationToken) =>
+        [.. (await TakeMessagesAsync(queue, cancellationToken)).Select(message => message.Headers)];
+
+    /// <summary>Takes every message off a queue, returning each one's id and headers with text values decoded.</summary>
+    public async Task<IReadOnlyList<TakenMessage>> TakeMessagesAsync(string queue, CancellationToken cancellationToken)
     {
-        var taken = new List<IReadOnlyDictionary<string, string>>();
+        var taken = new List<TakenMessage>();
         while (await _channel.BasicGetAsync(queue, autoAck: true, cancellationToken) is { } message)
         {
-            taken.Add((message.BasicProperties.Headers ?? new Dictionary<string, object?>()).ToDictionary(
+            taken.Add(new TakenMessage(message.BasicProperties.MessageId, (message.BasicProperties.Headers ?? new Dictionary<string, object?>()).ToDictionary(
                 header => header.Key,
                 header => header.Value switch
                 {
                     byte[] text => Encoding.UTF8.GetString(text),
                     var other => other?.ToString() ?? "",
-                }));
+                })));
         }
         return taken;
+    }
+
+    /// <summary>Publishes raw bytes straight to a queue (the default exchange), persistent, as a MassTransit JSON message
+    /// would arrive, whatever the bytes hold.</summary>
+    /// <param name="headers">Transport headers, which travel on with the message to an error queue.</param>
+    public async Task PublishRawAsync(string queue, string messageId, byte[] body, IDictionary<string, object?> headers, CancellationToken cancellationToken)
+    {
+        var properties = new BasicProperties
+        {
+            MessageId = messageId,
+            ContentType = "application/vnd.masstransit+json",
+            DeliveryMode = DeliveryModes.Persistent,
+            Headers = headers,
+        };
+        await _channel.BasicPublishAsync("", queue, mandatory: true, properties, body, cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
@@ -138,6 +157,9 @@ public sealed class BrokerVirtualHost : IAsyncDisposable
         }
         await Control.RunAsync(CancellationToken.None, "delete_vhost", Name);
     }
+
+    /// <summary>A message taken off a queue: its AMQP message id and its headers.</summary>
+    public sealed record TakenMessage(string? MessageId, IReadOnlyDictionary<string, string> Headers);
 
     /// <summary>A queue as <c>rabbitmqctl list_queues</c> shows it.</summary>
     /// <param name="Ready">Messages waiting for a consumer.</param>
