@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Vrf.Client;
 using Vrf.Gateway.Classification;
 using Vrf.Gateway.Events;
+using Vrf.Gateway.Identity;
 using Vrf.Gateway.Jobs;
 using Vrf.Gateway.Models;
 using Vrf.Serving.Evaluation;
@@ -68,7 +69,7 @@ public static class GatewayExtensions
     /// Maps <c>POST /v1/classify</c>, <c>GET /v1/models</c>, <c>GET /v1/models/{name}</c>,
     /// <c>GET /v1/models/{name}/drift</c>, the promotion and retirement of a version, its training images,
     /// <c>POST /v1/retrain</c>, <c>GET /v1/jobs</c>, <c>GET /v1/jobs/{id}</c>, <c>POST /v1/jobs/{id}/cancel</c>, the
-    /// event stream <c>GET /v1/events</c> and the OpenAPI document at
+    /// event stream <c>GET /v1/events</c>, the caller's own <c>GET /v1/identity</c> and the OpenAPI document at
     /// <c>/openapi/v1.json</c>. <see cref="GatewayService"/> adds <c>UseExceptionHandler()</c> so unexpected errors are
     /// problem details too.
     /// </summary>
@@ -82,6 +83,7 @@ public static class GatewayExtensions
         v1.MapVersionLifecycleEndpoints();
         v1.MapTrainingImageEndpoints();
         v1.MapEventsEndpoint();
+        v1.MapIdentityEndpoint();
         return routes;
     }
 }

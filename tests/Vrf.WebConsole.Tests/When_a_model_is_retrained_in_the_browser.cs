@@ -17,6 +17,7 @@ public sealed class When_a_model_is_retrained_in_the_browser(ConsoleSite site)
     {
         site.RequireBrowser();
         var browser = site.Browser;
+        browser.SignIn(ConsoleKeys.Operate);
         var store = new ModelStore(site.Store.Root);
         var before = store.Current(ReadyModelStore.ModelName).Id.Version;
         browser.Open("jobs");

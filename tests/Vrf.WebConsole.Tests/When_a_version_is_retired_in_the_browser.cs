@@ -13,6 +13,7 @@ public sealed class When_a_version_is_retired_in_the_browser(ConsoleSite site)
     {
         site.RequireBrowser();
         var browser = site.Browser;
+        browser.SignIn(ConsoleKeys.Operate);
         var store = new ModelStore(site.Store.Root);
         var spare = new ModelVersionId(ConsoleSite.SpareModel, 1);
         browser.Open("models");

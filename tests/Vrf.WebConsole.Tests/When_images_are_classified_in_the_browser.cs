@@ -15,7 +15,7 @@ namespace Vrf.WebConsole.Tests;
 public sealed class When_images_are_classified_in_the_browser(ConsoleSite site) : IDisposable
 {
     private readonly TemporaryDirectory _images = new();
-    private readonly HttpClient _api = new() { BaseAddress = site.Address };
+    private readonly HttpClient _api = ConsoleKeys.Classify.Client(site.Address);
 
     [Fact]
     public async Task Each_image_shows_its_class_both_models_d_the_weight_its_timings_and_its_nearest_failures_as_thumbnails()
@@ -24,6 +24,7 @@ public sealed class When_images_are_classified_in_the_browser(ConsoleSite site) 
         var red = Image("red-query.png", TinyImages.Draw(0, new Random(11)));
         var blue = Image("blue-query.png", TinyImages.Draw(2, new Random(12)));
         var browser = site.Browser;
+        browser.SignIn(ConsoleKeys.Classify);
         browser.Open("classify");
         browser.Choose("select[name=model]", ReadyModelStore.ModelName);
         browser.Until(() => browser.FindAll("select[name=version] option").Count > 0, "the versions of the model");
@@ -72,6 +73,7 @@ public sealed class When_images_are_classified_in_the_browser(ConsoleSite site) 
         site.RequireBrowser();
         var broken = Image("broken.png", "these bytes are not an image"u8.ToArray());
         var browser = site.Browser;
+        browser.SignIn(ConsoleKeys.Classify);
         browser.Open("classify");
         browser.Choose("select[name=model]", ReadyModelStore.ModelName);
         browser.Until(() => browser.FindAll("select[name=version] option").Count > 0, "the versions of the model");
@@ -93,6 +95,7 @@ public sealed class When_images_are_classified_in_the_browser(ConsoleSite site) 
         site.RequireBrowser();
         var red = Image("red-unmounted.png", TinyImages.Draw(0, new Random(13)));
         var browser = site.Browser;
+        browser.SignIn(ConsoleKeys.Classify);
         browser.Open("classify");
         browser.Choose("select[name=model]", ConsoleSite.UnmountedModel);
         SetNumber(browser.Find("input[name=nearestFailures]"), 2);
@@ -112,6 +115,7 @@ public sealed class When_images_are_classified_in_the_browser(ConsoleSite site) 
         site.RequireBrowser();
         var green = Image("green-phone.png", TinyImages.Draw(1, new Random(14)));
         var browser = site.Browser;
+        browser.SignIn(ConsoleKeys.Classify);
         var size = browser.Driver.Manage().Window.Size;
         try
         {

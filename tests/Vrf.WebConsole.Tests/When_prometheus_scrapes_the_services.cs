@@ -30,13 +30,16 @@ public sealed partial class When_prometheus_scrapes_the_services(ConsoleSite sit
     [Fact]
     public async Task Every_metric_the_dashboard_queries_is_exported_by_a_service_or_the_broker()
     {
-        using var api = new HttpClient { BaseAddress = site.Address };
+        using var api = ConsoleKeys.Classify.Client(site.Address);
         var image = new ByteArrayContent(TinyImages.Draw(1, new Random(21)));
         image.Headers.ContentType = new MediaTypeHeaderValue("image/png");
         using var classified = await api.PostAsync("/v1/classify?model=tiny", new MultipartFormDataContent { { image, "image", "green.png" } },
             TestContext.Current.CancellationToken);
         Assert.True(classified.IsSuccessStatusCode, await classified.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-        await TrainAsync(api);
+        using (var operate = ConsoleKeys.Operate.Client(site.Address))
+        {
+            await TrainAsync(operate);
+        }
 
         var exported = Series(await api.GetStringAsync(OpenTelemetryExtensions.MetricsPath, TestContext.Current.CancellationToken));
         var queries = DashboardQueries();
@@ -87,7 +90,8 @@ public sealed partial class When_prometheus_scrapes_the_services(ConsoleSite sit
         "vrf_classification_distance_percentile", "vrf_training_loss", "vrf_training_images_total", "vrf_training_progress",
     ];
 
-    /// <summary>Imports <see cref="TrainedModel"/> and trains a new version of it through the gateway, one short epoch.</summary>
+    /// <summary>Imports <see cref="TrainedModel"/> and trains a new version of it through the gateway (an operator's
+    /// <paramref name="api"/>), one short epoch.</summary>
     private async Task TrainAsync(HttpClient api)
     {
         await site.ImportAsync(site.Store.Workspace.Request(TrainedModel));

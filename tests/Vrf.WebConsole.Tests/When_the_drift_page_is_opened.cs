@@ -12,6 +12,7 @@ public sealed class When_the_drift_page_is_opened(ConsoleSite site)
     {
         site.RequireBrowser();
         var browser = site.Browser;
+        browser.SignIn(ConsoleKeys.Classify);
 
         browser.Open("drift");
 
@@ -22,7 +23,7 @@ public sealed class When_the_drift_page_is_opened(ConsoleSite site)
             shown = browser.Find(".drift").Text;
         }
         var model = browser.Find("select[name=model]").GetDomProperty("value") ?? "";
-        using var http = new HttpClient { BaseAddress = site.Address };
+        using var http = ConsoleKeys.Classify.Client(site.Address);
         using var response = await http.GetAsync($"v1/models/{Uri.EscapeDataString(model)}/drift", TestContext.Current.CancellationToken);
         using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         if (response.IsSuccessStatusCode)

@@ -40,12 +40,29 @@ public static class MessageBusServiceCollectionExtensions
         return services.AddMessageBus(options.Transport, registerConsumers);
     }
 
+    /// <summary>
+    /// How long a receive endpoint that stops (the host shuts down, or its channel closed under it) lets the messages
+    /// in flight finish before it cancels them; and how long it waits in all before it counts as stopped and, when the
+    /// broker is back, starts again. Without a bound, one delivery that never ends (RabbitMQ.Client 7.2 can leave a
+    /// confirmed publish waiting forever when the connection drops at the wrong moment) keeps the endpoint down for good.
+    /// A cancelled message goes back to its queue (<see cref="ReturnTransportFailuresFilter"/>).
+    /// </summary>
+    public static readonly TimeSpan ConsumerStopTimeout = TimeSpan.FromSeconds(20);
+
+    /// <inheritdoc cref="ConsumerStopTimeout"/>
+    public static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
+
     private static IServiceCollection AddMessageBus(this IServiceCollection services, MessageBusTransport transport,
         Action<IBusRegistrationConfigurator>? registerConsumers)
     {
         services.AddOptions<BusTlsOptions>().BindConfiguration(BusTlsOptions.SectionName);
         services.AddMetrics();
         services.TryAddSingleton<QueueWaits>();
+        services.AddOptions<MassTransitHostOptions>().Configure(host =>
+        {
+            host.StopTimeout ??= StopTimeout;
+            host.ConsumerStopTimeout ??= host.StopTimeout < ConsumerStopTimeout ? host.StopTimeout : ConsumerStopTimeout;
+        });
         return services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();

@@ -8,6 +8,8 @@ namespace Vrf.Serving.Evaluation;
 /// <param name="Parameters">The version's served parameters: (a, b), K, the temperatures, the OSE α.</param>
 /// <param name="WeightSpace">The weight-space ensemble's α; null when it was not evaluated.</param>
 /// <param name="ClassCount">The model's classes.</param>
+/// <param name="MonitorNotTried">Why the drift monitor's trials (<see cref="SplitDiagnostics"/>) were not run; null when
+/// they were.</param>
 public sealed record ModelEvaluation(
     ModelVersionId Model,
     int ClassCount,
@@ -15,7 +17,8 @@ public sealed record ModelEvaluation(
     SplitEvaluation InDistribution,
     IReadOnlyList<SplitEvaluation> OutOfDistribution,
     VrfParameters Parameters,
-    WeightSpaceChoice? WeightSpace)
+    WeightSpaceChoice? WeightSpace,
+    string? MonitorNotTried = null)
 {
     /// <summary>The ID split, then the OOD splits in the order given.</summary>
     public IReadOnlyList<SplitEvaluation> Splits => [InDistribution, .. OutOfDistribution];
@@ -46,7 +49,11 @@ public sealed record SplitEvaluation(
 /// no weighting of the two can gain more over the fine-tuned model.</param>
 /// <param name="DistanceAuroc">The AUROC of d separating the split's images from the ID images (ties half); null for
 /// the ID split itself.</param>
-public sealed record SplitDiagnostics(double Headroom, double? DistanceAuroc);
+/// <param name="FalseAlarms">The ID split only: the drift monitor's alarms over in-distribution traffic replayed from
+/// it; null for the OOD splits, or when the version has no validation distribution to monitor against.</param>
+/// <param name="Detection">An OOD split only: how soon the drift monitor raised its alarm when traffic switched from
+/// the ID split to this one; null for the ID split, or without a validation distribution.</param>
+public sealed record SplitDiagnostics(double Headroom, double? DistanceAuroc, FalseAlarms? FalseAlarms = null, ShiftDetectionDelay? Detection = null);
 
 /// <summary>The weight-space ensemble's α: chosen on the version's validation images (<see cref="Search"/>), or the default without them.</summary>
 public sealed record WeightSpaceChoice(double Alpha, WeightSpaceAlphaSearch? Search)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Vrf.Encoders;
 using Vrf.Method;
+using Vrf.Monitoring;
 using Vrf.Serving.Datasets;
 using Vrf.Serving.Failures;
 using Vrf.Serving.Indexing;
@@ -81,10 +82,13 @@ public sealed partial class ModelEvaluator(
         {
             distances.Add(await DistancesAsync(bundle, scored, cancellationToken));
         }
+        var scorings = Enumerable.Range(0, splits.Length)
+            .Select(i => new SplitScoring(bundle, outputs[i].Outputs, distances[i], MaskOf(datasets[i]))).ToArray();
+        var (monitoring, monitorNotTried) = Monitoring(bundle, outputs[0].Outputs.Rows);
         var results = new List<SplitEvaluation>(splits.Length);
         for (var i = 0; i < splits.Length; i++)
         {
-            var (split, dataset, (scored, cached)) = (splits[i], datasets[i], outputs[i]);
+            var (split, dataset, (scored, cached), scoring) = (splits[i], datasets[i], outputs[i], scorings[i]);
             var mask = MaskOf(dataset);
             LabelledLogits? interpolated = null;
             if (choice is not null)
@@ -93,17 +97,19 @@ public sealed partial class ModelEvaluator(
                     $"{split.Name} (wse)", progress, cancellationToken);
                 cached &= wseCached;
             }
-            var scoring = new SplitScoring(bundle, scored, distances[i], mask);
             var accuracies = request.Methods.ToDictionary(method => method, method => method == EvaluationMethod.WeightSpace
                 ? WeightSpaceAccuracy(interpolated!, scored, mask)
                 : scoring.Accuracy(method));
-            var diagnostics = new SplitDiagnostics(scoring.Headroom(), i == 0 ? null : ShiftDetection.Auroc(distances[0], distances[i]));
+            var diagnostics = i == 0
+                ? new SplitDiagnostics(scoring.Headroom(), null, FalseAlarms: monitoring?.FalseAlarms(scorings[0].Monitored()))
+                : new SplitDiagnostics(scoring.Headroom(), ShiftDetection.Auroc(distances[0], distances[i]),
+                    Detection: monitoring?.Delay(scorings[0].Monitored(), scoring.Monitored()));
             results.Add(new SplitEvaluation(split.Name, dataset.Folder, scored.Rows, scored.Skipped, cached, accuracies, diagnostics,
                 dataset.PresentClasses.Count));
             LogSplit(bundle.Id, split.Name, scored.Rows, cached);
         }
         var evaluation = new ModelEvaluation(bundle.Id, bundle.Manifest.ClassCount, request.Methods, results[0], results[1..],
-            bundle.Parameters, choice);
+            bundle.Parameters, choice, monitorNotTried);
         records.Save(bundle.Id, EvaluationRecord.From(evaluation, DateTimeOffset.UtcNow));
         return evaluation;
     }
@@ -141,6 +147,25 @@ public sealed partial class ModelEvaluator(
         return (logits, cached);
     }
 
+    /// <summary>The drift monitor's trials over the splits, against the version's validation distribution with the
+    /// monitor's default window; or why there are none: the version has no validation distribution, or the ID split
+    /// holds fewer images than a window (replayed, a few images repeated would look like a shift of their own).</summary>
+    private (MonitoringTrials? Trials, string? NotTried) Monitoring(ModelBundle bundle, int idImages)
+    {
+        var options = new DriftWindowOptions();
+        var notTried = bundle.ValidationDistributionPath is null
+            ? $"{bundle.Id} has no validation distribution (it was indexed without validation images)."
+            : idImages < options.Capacity
+                ? $"the ID split holds {idImages} images, fewer than a window of the drift monitor ({options.Capacity})."
+                : null;
+        if (notTried is not null)
+        {
+            LogNotMonitored(bundle.Id, notTried);
+            return (null, notTried);
+        }
+        return (new MonitoringTrials(ValidationDistributionFile.Read(bundle.ValidationDistributionPath!), options), null);
+    }
+
     /// <summary>The classes a split is scored over: null when it holds every class.</summary>
     private static ClassMask? MaskOf(ImageFolderDataset dataset) =>
         dataset.IsSubset ? new ClassMask([.. dataset.ClassNames.Select((_, label) => dataset.PresentClasses.Contains(label))]) : null;
@@ -149,6 +174,7 @@ public sealed partial class ModelEvaluator(
     private sealed class SplitScoring(ModelBundle bundle, SplitOutputs outputs, double[] distances, ClassMask? mask)
     {
         private readonly Dictionary<ScoringMode, int[]> _predictions = [];
+        private MonitoredResult[]? _monitored;
 
         public double Accuracy(EvaluationMethod method) => Method.Accuracy.Of(Predict(method switch
         {
@@ -160,6 +186,18 @@ public sealed partial class ModelEvaluator(
         }), outputs.Labels);
 
         public double Headroom() => Method.Headroom.Of(Predict(ScoringMode.ZeroShot), Predict(ScoringMode.FineTuned), outputs.Labels);
+
+        /// <summary>Each image as the drift monitor would see it served with VRF.</summary>
+        public IReadOnlyList<MonitoredResult> Monitored() => _monitored ??=
+        [
+            .. Enumerable.Range(0, outputs.Rows).Select(row =>
+            {
+                var score = EnsembleScorer.Score(outputs.ZeroShotLogits[row], outputs.FineTunedLogits[row], bundle.Manifest.ClassCount,
+                    bundle.Parameters, ScoringMode.Vrf, distances[row], mask: mask);
+                return new MonitoredResult(score.PredictedClass, Argmax.Of(score.ZeroShotProbabilities), Argmax.Of(score.FineTunedProbabilities),
+                    score.Distance, score.Weight);
+            }),
+        ];
 
         private int[] Predict(ScoringMode mode)
         {
@@ -222,6 +260,9 @@ public sealed partial class ModelEvaluator(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Model}: scored {Images} images of {Split} ({Cached})")]
     private partial void LogSplit(ModelVersionId model, string split, int images, bool cached);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Model}: no drift-monitor trials, because {Reason}")]
+    private partial void LogNotMonitored(ModelVersionId model, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Model} has no validation images: the weight-space ensemble uses α = {Alpha}")]
     private partial void LogDefaultAlpha(ModelVersionId model, double alpha);

@@ -91,8 +91,12 @@ public sealed class When_the_kustomizations_are_rendered
         var rendered = await Support.Kustomizations.RenderAsync(kustomization);
 
         // The monitor's queue has a single active consumer: more replicas would be standbys, not throughput.
-        foreach (var service in ServableServices.All.Select(ServiceSurface.Of)
-                     .Where(service => service.WorkQueues.Count > 0 && service.Name != ServiceNames.Monitor))
+        var surfaces = ServableServices.All.Select(ServiceSurface.Of).ToList();
+        foreach (var stage in new[] { ServiceNames.Embedding, ServiceNames.FailureIndex, ServiceNames.Scorer })
+        {
+            Assert.Contains(stage, surfaces.Single(service => service.Name == stage).WorkQueues);
+        }
+        foreach (var service in surfaces.Where(service => service.WorkQueues.Count > 0 && service.Name != ServiceNames.Monitor))
         {
             var scaled = Assert.Single(rendered.OfKind("ScaledObject"), scaled => scaled.Text("spec", "scaleTargetRef", "name") == service.Name);
             var triggers = scaled.Items("spec", "triggers");

@@ -98,17 +98,63 @@ public sealed class ServiceSurface
         return services;
     }
 
-    private static List<string> WorkQueuesOf(ServiceCollection services, IServiceProvider provider) =>
-        [.. services
+    /// <summary>The endpoint of every consumer the module registers that is neither a fault consumer nor temporary nor
+    /// a process's own:
+    /// an endpoint configured with the registration (<c>AddConsumer&lt;T&gt;().Endpoint(...)</c>, which MassTransit keeps
+    /// as an <see cref="IEndpointDefinition{T}"/>), else the consumer's definition's.</summary>
+    private static List<string> WorkQueuesOf(ServiceCollection services, IServiceProvider provider)
+    {
+        var registered = services
             .Select(descriptor => descriptor.ServiceType)
-            .Where(type => type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IConsumerDefinition<>))
+            .Where(type => type.IsGenericType
+                && (type.GetGenericTypeDefinition() == typeof(IEndpointDefinition<>) || type.GetGenericTypeDefinition() == typeof(IConsumerDefinition<>)))
             .Distinct()
-            .Select(provider.GetRequiredService)
-            .Cast<IConsumerDefinition>()
-            .Where(definition => !IsFaultConsumer(definition.ConsumerType) && !IsTemporary(definition))
-            .Select(definition => definition.GetEndpointName(KebabCaseEndpointNameFormatter.Instance))
+            .ToList();
+        var consumers = registered.Select(type => type.GetGenericArguments()[0]).Where(type => type.IsAssignableTo(typeof(IConsumer))).Distinct();
+        return [.. consumers
+            .Where(consumer => !IsFaultConsumer(consumer))
+            .Select(consumer => EndpointOf(consumer, registered, provider))
+            .Where(endpoint => endpoint is { Temporary: false })
+            .Select(endpoint => endpoint!.Value.Name)
             .Distinct()
             .Order(StringComparer.Ordinal)];
+    }
+
+    private static (string Name, bool Temporary)? EndpointOf(Type consumer, List<Type> registered, IServiceProvider provider)
+    {
+        var formatter = KebabCaseEndpointNameFormatter.Instance;
+        var endpoint = typeof(IEndpointDefinition<>).MakeGenericType(consumer);
+        if (registered.Contains(endpoint))
+        {
+            var configured = (IEndpointDefinition)provider.GetRequiredService(endpoint);
+            return (configured.GetEndpointName(formatter), configured.IsTemporary || InstanceIdOf(configured) is not null);
+        }
+        var definition = typeof(IConsumerDefinition<>).MakeGenericType(consumer);
+        if (!registered.Contains(definition))
+        {
+            return null;
+        }
+        var defined = (IConsumerDefinition)provider.GetRequiredService(definition);
+        return (defined.GetEndpointName(formatter), IsTemporary(defined));
+    }
+
+    /// <summary>The instance id of a queue that is one process's own (<c>InstanceEndpoints</c>), not one its replicas
+    /// share: MassTransit keeps the registration's settings in its endpoint definition, out of reach but by reflection.</summary>
+    private static string? InstanceIdOf(IEndpointDefinition definition)
+    {
+        for (var type = definition.GetType(); type is not null; type = type.BaseType)
+        {
+            foreach (var field in type.GetFields(BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+            {
+                if (field.FieldType.IsGenericType && field.FieldType.GetGenericTypeDefinition() == typeof(IEndpointSettings<>))
+                {
+                    var settings = field.GetValue(definition)!;
+                    return (string?)field.FieldType.GetProperty(nameof(IEndpointSettings<IEndpointDefinition>.InstanceId))!.GetValue(settings);
+                }
+            }
+        }
+        throw new InvalidOperationException($"{definition.GetType()} keeps no endpoint settings: MassTransit changed how it registers endpoints.");
+    }
 
     private static bool IsFaultConsumer(Type consumer) =>
         consumer.GetInterfaces().Any(contract => contract.IsGenericType && contract.GetGenericTypeDefinition() == typeof(IConsumer<>)

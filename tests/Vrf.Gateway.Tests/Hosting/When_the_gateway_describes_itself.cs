@@ -19,7 +19,7 @@ public sealed class When_the_gateway_describes_itself(GatewayApp app) : IClassFi
             .SelectMany(path => path.Value.EnumerateObject().Select(operation => (path.Name, operation.Name, operation.Value)))
             .ToList();
         Assert.Equal(
-            [("/v1/classify", "post"), ("/v1/events", "get"), ("/v1/jobs", "get"), ("/v1/jobs/{id}", "get"), ("/v1/jobs/{id}/cancel", "post"),
+            [("/v1/classify", "post"), ("/v1/events", "get"), ("/v1/identity", "get"), ("/v1/jobs", "get"), ("/v1/jobs/{id}", "get"), ("/v1/jobs/{id}/cancel", "post"),
              ("/v1/models", "get"), ("/v1/models/{name}", "get"), ("/v1/models/{name}/drift", "get"),
              ("/v1/models/{name}/versions/{version}/promote", "post"),
              ("/v1/models/{name}/versions/{version}/retire", "post"),

@@ -37,7 +37,7 @@ public sealed class When_the_gateway_declares_its_security(IssuerGatewayApp app)
             Assert.Equal((name, 3), (name, requirements.Count));
             var roles = requirements.Select(requirement => string.Join(",", requirement.EnumerateObject().Single().Value.EnumerateArray().Select(role => role.GetString())))
                 .Distinct().Single();
-            var expected = name is "POST /v1/classify" || name.StartsWith("GET /v1/models", StringComparison.Ordinal) ? "classify,operate" : "operate";
+            var expected = name is "POST /v1/classify" or "GET /v1/identity" || name.StartsWith("GET /v1/models", StringComparison.Ordinal) ? "classify,operate" : "operate";
             Assert.Equal((name, expected), (name, roles));
             Assert.Superset(new HashSet<string> { "401", "403", "429" }, Responses.PropertyNames(operation.GetProperty("responses")).ToHashSet());
         }

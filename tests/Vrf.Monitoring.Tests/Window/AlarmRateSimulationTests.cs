@@ -75,7 +75,7 @@ public sealed class AlarmRateSimulationTests(ITestOutputHelper output)
         };
         foreach (var (name, draw) in shifts)
         {
-            var runs = new ShiftRun[streams];
+            var runs = new ShiftTrial[streams];
             Parallel.For(0, streams, seed => runs[seed] = AlarmSimulation.ShiftAndReturn(2000 + seed, options, draw, patience: 10 * options.Capacity));
             output.WriteLine(
                 $"{name}: detected in {runs.Count(run => run.DetectedAfter is not null)}/{streams}, after {Spread(runs.Select(run => run.DetectedAfter))} results; " +

@@ -65,6 +65,17 @@ public sealed class ModelEvaluatorTests : IClassFixture<ReadyModel>, IDisposable
     }
 
     [Fact]
+    public async Task The_drift_monitor_is_not_tried_on_an_id_split_smaller_than_its_window_and_the_report_says_why()
+    {
+        var evaluation = await Evaluate([EvaluationMethod.Vrf]);
+
+        Assert.Equal($"the ID split holds {evaluation.InDistribution.Images} images, fewer than a window of the drift monitor (500).",
+            evaluation.MonitorNotTried);
+        Assert.All(evaluation.Splits, split => Assert.Null(split.Diagnostics.FalseAlarms));
+        Assert.All(evaluation.Splits, split => Assert.Null(split.Diagnostics.Detection));
+    }
+
+    [Fact]
     public async Task A_second_run_reads_every_output_from_the_cache_and_a_changed_split_is_computed_again()
     {
         var first = await Evaluate(EvaluationMethods.All);

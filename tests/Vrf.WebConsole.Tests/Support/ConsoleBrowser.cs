@@ -62,6 +62,36 @@ public sealed class ConsoleBrowser : IDisposable
         Until(() => _driver.FindElements(By.CssSelector("main h1")).FirstOrDefault(h1 => h1.Text.Length > 0), $"the {page} page's heading");
     }
 
+    /// <summary>Signs in through the console's dialog with <paramref name="key"/>, unless the console is signed in with it
+    /// already, and waits until the header names the key's holder.</summary>
+    public void SignIn(ConsoleKey key)
+    {
+        _driver.Navigate().GoToUrl(_site);
+        var signedIn = Until(() => SignedInAs() is { } name ? name : FindAll("dialog.sign-in[open]").Count > 0 ? "" : null,
+            "the sign-in dialog or the name of who is signed in");
+        if (signedIn == key.Name)
+        {
+            return;
+        }
+        var dialog = StartSignedOut();
+        dialog.FindElement(By.CssSelector("input[name=apiKey]")).SendKeys(key.Secret + Keys.Enter);
+        Until(() => SignedInAs() == key.Name, $"the header to name {key.Name}");
+    }
+
+    /// <summary>Forgets the tab's key (its session storage) and opens the console afresh; returns the sign-in dialog it
+    /// opens with.</summary>
+    public IWebElement StartSignedOut()
+    {
+        _driver.Navigate().GoToUrl(_site);
+        Script("window.sessionStorage.clear();");
+        _driver.Navigate().Refresh();
+        return Find("dialog.sign-in[open]");
+    }
+
+    /// <summary>The name the header says is signed in; null when nobody is.</summary>
+    public string? SignedInAs() =>
+        _driver.FindElements(By.CssSelector("#caller:not([hidden]) strong")).FirstOrDefault()?.Text;
+
     /// <summary>Waits until <paramref name="find"/> returns something other than null or false, and returns it.</summary>
     public T Until<T>(Func<T?> find, string what, TimeSpan? patience = null)
     {
@@ -99,6 +129,9 @@ public sealed class ConsoleBrowser : IDisposable
     }
 
     public object? Script(string script, params object[] arguments) => _driver.ExecuteScript(script, arguments);
+
+    /// <summary>Runs a script that calls its last argument with its result, and returns that result.</summary>
+    public object? AsyncScript(string script, params object[] arguments) => _driver.ExecuteAsyncScript(script, arguments);
 
     public string PageText() => _driver.FindElement(By.TagName("body")).Text;
 

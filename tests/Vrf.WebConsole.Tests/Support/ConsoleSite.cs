@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -18,14 +19,16 @@ namespace Vrf.WebConsole.Tests.Support;
 /// What <c>vrf serve</c> runs (every service, the gateway with its console included) in this process on the in-memory
 /// bus, on Kestrel at a free port of 127.0.0.1, over a store holding the fixture model <c>tiny</c> (clip-tiny and its
 /// drawn ImageFolders, indexed), a second indexed model <c>spare</c> that the retire test may retire, and a third,
-/// <c>unmounted</c>, whose training folder was deleted after indexing (as on a gateway without it); and, where this
-/// machine has it, one headless Chromium to look at it.
+/// <c>unmounted</c>, whose training folder was deleted after indexing (as on a gateway without it); the gateway accepts
+/// the two <see cref="ConsoleKeys"/> and nothing without a key; and, where this machine has it, one headless Chromium to
+/// look at it.
 /// </summary>
 public sealed class ConsoleSite : IAsyncLifetime
 {
     public const string SpareModel = "spare";
     public const string UnmountedModel = "unmounted";
 
+    private readonly ConcurrentQueue<SeenRequest> _requests = new();
     private WebApplication? _app;
 
     public ReadyModelStore Store { get; private set; } = null!;
@@ -33,6 +36,9 @@ public sealed class ConsoleSite : IAsyncLifetime
     public Uri Address { get; private set; } = null!;
 
     public ConsoleBrowser Browser { get; private set; } = null!;
+
+    /// <summary>Every request the site received so far: its address and its Authorization header.</summary>
+    public IReadOnlyCollection<SeenRequest> Requests => _requests;
 
     public async ValueTask InitializeAsync()
     {
@@ -54,14 +60,20 @@ public sealed class ConsoleSite : IAsyncLifetime
             // Progress often enough that a short retrain shows several points of its loss curve.
             ["FineTuning:ProgressInterval"] = "00:00:00.100",
             ["FineTuning:ScanInterval"] = "00:00:00.500",
-            // On loopback with every role, as vrf serve runs it there: the console has no sign-in of its own yet.
-            ["Gateway:AllowAnonymous"] = "true",
+            // Keys only, as a shared deployment runs: the console must sign in.
+            ["Gateway:AllowAnonymous"] = "false",
             [OpenTelemetryExtensions.OtlpEndpointKey] = "",
         });
+        builder.Configuration.AddInMemoryCollection(ConsoleKeys.Settings());
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddServiceModules(ServableServices.All, MessageBusOptions.Parse("memory"));
         _app = builder.Build();
+        _app.Use((context, next) =>
+        {
+            _requests.Enqueue(new SeenRequest($"{context.Request.Path}{context.Request.QueryString}", context.Request.Headers.Authorization.ToString()));
+            return next(context);
+        });
         _app.MapServiceModules(ServableServices.All);
         await _app.StartAsync();
         Address = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
@@ -111,3 +123,6 @@ public sealed class ConsoleSite : IAsyncLifetime
         }
     }
 }
+
+/// <summary>A request as the site received it: the path with its query string, and its Authorization header ("" if none).</summary>
+public sealed record SeenRequest(string Address, string Authorization);

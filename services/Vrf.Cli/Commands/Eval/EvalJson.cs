@@ -6,7 +6,9 @@ namespace Vrf.Cli.Commands.Eval;
 
 /// <summary>
 /// <c>vrf eval --json</c>: <c>{"model": "name@v", "methods": {"zs": {"id": 0.83, "&lt;ood&gt;": …, "ood_mean": …}, …},
-/// "params": {…}, "diagnostics": {"&lt;split&gt;": {"headroom": …, "d_auroc": …}}, "splits": {…}}</c>, accuracies and
+/// "params": {…}, "diagnostics": {"&lt;split&gt;": {"headroom": …, "d_auroc": …, "false_alarms_per_100_windows" (ID) or
+/// "monitor_detection": {"runs", "detected", "median_results", "max_results", "median_results_to_clear"} (OOD)}},
+/// "splits": {…}}</c>, accuracies and
 /// diagnostics in [0, 1], <c>ood_mean</c> null without OOD splits, <c>d_auroc</c> null for the ID split.
 /// </summary>
 internal static class EvalJson
@@ -82,6 +84,7 @@ internal static class EvalJson
             {
                 json.WriteNull("d_auroc");
             }
+            WriteMonitor(json, split.Diagnostics);
             json.WriteEndObject();
         }
         json.WriteEndObject();
@@ -100,5 +103,37 @@ internal static class EvalJson
         json.WriteEndObject();
         more?.Invoke(json);
         json.WriteEndObject();
+    }
+
+    /// <summary>The drift monitor's trials: <c>false_alarms_per_100_windows</c> for the ID split, <c>monitor_detection</c>
+    /// for a shifted one; absent without a validation distribution.</summary>
+    private static void WriteMonitor(Utf8JsonWriter json, SplitDiagnostics diagnostics)
+    {
+        if (diagnostics.FalseAlarms is { } alarms)
+        {
+            json.WriteNumber("false_alarms_per_100_windows", alarms.Per100Windows);
+        }
+        if (diagnostics.Detection is { } detection)
+        {
+            json.WriteStartObject("monitor_detection");
+            json.WriteNumber("runs", detection.Runs);
+            json.WriteNumber("detected", detection.Detected);
+            WriteCount(json, "median_results", detection.MedianResults);
+            WriteCount(json, "max_results", detection.MaxResults);
+            WriteCount(json, "median_results_to_clear", detection.MedianResultsToClear);
+            json.WriteEndObject();
+        }
+    }
+
+    private static void WriteCount(Utf8JsonWriter json, string name, int? count)
+    {
+        if (count is { } value)
+        {
+            json.WriteNumber(name, value);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
     }
 }

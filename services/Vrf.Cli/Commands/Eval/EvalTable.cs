@@ -57,7 +57,8 @@ internal static class EvalTable
             .AddColumn(new TableColumn("Images").RightAligned())
             .AddColumn(new TableColumn("Classes").RightAligned())
             .AddColumn(new TableColumn("Headroom (%)").RightAligned())
-            .AddColumn(new TableColumn("Shift detection (AUROC of d)").RightAligned());
+            .AddColumn(new TableColumn("Shift detection (AUROC of d)").RightAligned())
+            .AddColumn(new TableColumn("Drift monitor").RightAligned());
         foreach (var split in evaluation.Splits)
         {
             table.AddRow(
@@ -65,11 +66,23 @@ internal static class EvalTable
                 split.Images.ToString("N0", CultureInfo.InvariantCulture),
                 split.Classes.ToString(CultureInfo.InvariantCulture),
                 Percent(split.Diagnostics.Headroom),
-                split.Diagnostics.DistanceAuroc is { } auroc ? auroc.ToString("F3", CultureInfo.InvariantCulture) : "–");
+                split.Diagnostics.DistanceAuroc is { } auroc ? auroc.ToString("F3", CultureInfo.InvariantCulture) : "–",
+                Monitor(split.Diagnostics));
         }
         return table.Caption("Headroom: share the zero-shot model gets right and the fine-tuned one wrong (no ensemble can gain more). " +
-                             "Shift detection: how well d tells the split from the ID images (0.5 chance, 1 perfect).");
+                             "Shift detection: how well d tells the split from the ID images (0.5 chance, 1 perfect). " +
+                             "Drift monitor: the split's images replayed through the monitor's window (default settings): false alarms per " +
+                             "100 windows of ID traffic; for a shifted split, after a window of ID traffic, the results until the alarm " +
+                             "(median, most) in the runs that raised it.");
     }
+
+    private static string Monitor(SplitDiagnostics diagnostics) => diagnostics switch
+    {
+        { FalseAlarms: { } alarms } => Invariant($"{alarms.Per100Windows:0.##} false alarm{(alarms.Per100Windows == 1 ? "" : "s")} / 100 windows"),
+        { Detection: { Detected: 0 } detection } => Invariant($"no alarm in {detection.Runs} runs"),
+        { Detection: { } detection } => Invariant($"alarm after {detection.MedianResults} (≤ {detection.MaxResults}) in {detection.Detected}/{detection.Runs} runs"),
+        _ => "–",
+    };
 
     private static string Label(EvaluationMethod method) => method switch
     {

@@ -32,6 +32,10 @@ internal static class EvaluationReport
         {
             terminal.Warn($"{evaluation.Model} has no validation images: the weight-space ensemble uses α = {choice.Alpha}, not chosen on data.");
         }
+        if (evaluation.MonitorNotTried is { } reason)
+        {
+            terminal.Out.MarkupLine(Markup.Escape($"The drift monitor was not tried on these splits: {reason}"));
+        }
         EvalTable.Render(terminal.Out, evaluation);
         return evaluation;
     }

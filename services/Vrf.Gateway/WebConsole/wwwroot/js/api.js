@@ -1,5 +1,7 @@
-// The console's only way to the gateway: every request goes through send(), so that credentials, when the gateway asks
-// for them, are added in one place. Errors arrive as RFC 9457 problem details and are thrown as ApiError.
+// The console's only way to the gateway: every request goes through send(), which sends the signed-in key as
+// 'Authorization: Bearer <key>'. Errors arrive as RFC 9457 problem details and are thrown as ApiError; a 401 to the kept
+// key (or to no key) also tells the listener set with onRefused(), which asks the person to sign in.
+import { credentials } from './credentials.js';
 
 export class ApiError extends Error {
   constructor(status, title, detail, problem = {}) {
@@ -11,15 +13,30 @@ export class ApiError extends Error {
   }
 }
 
-async function send(path, init = {}) {
+let refused = () => {};
+
+// listener(error, hadKey) runs when the gateway answers 401 to the console's credentials: hadKey says whether a kept
+// key was refused (rotated, withdrawn) or none was sent.
+export function onRefused(listener) {
+  refused = listener;
+}
+
+async function send(path, init = {}, key = credentials.current()) {
   let response;
   try {
-    response = await fetch(path, { ...init, headers: { Accept: 'application/json', ...init.headers } });
+    response = await fetch(path, {
+      ...init,
+      headers: { Accept: 'application/json', ...(key ? { Authorization: `Bearer ${key}` } : {}), ...init.headers },
+    });
   } catch (error) {
     if (error.name === 'AbortError') throw error;
     throw new ApiError(0, 'The gateway cannot be reached', 'Check that it is running and that this page was opened from it.');
   }
-  if (!response.ok) throw await problemOf(response);
+  if (!response.ok) {
+    const error = await problemOf(response);
+    if (response.status === 401 && key === credentials.current()) refused(error, Boolean(key));
+    throw error;
+  }
   return response;
 }
 
@@ -38,6 +55,9 @@ async function problemOf(response) {
 const path = (strings, ...values) => strings.reduce((text, part, i) => text + part + (i < values.length ? encodeURIComponent(values[i]) : ''), '');
 
 export const api = {
+  // Who the gateway takes the caller for: { name, roles, credentials }. With a key, that key is checked instead of the
+  // kept one (the sign-in dialog tries a key before keeping it).
+  identity: async (key = credentials.current()) => (await send('/v1/identity', {}, key)).json(),
   models: async () => (await (await send('/v1/models')).json()).models,
   model: async (name) => (await send(path`/v1/models/${name}`)).json(),
   drift: async (name) => (await send(path`/v1/models/${name}/drift`)).json(),
@@ -71,8 +91,9 @@ export const api = {
 };
 
 // Follows GET /v1/events (server-sent events) until signal aborts: onEvent(name, data) for each event, onState('live' |
-// 'reconnecting') as the connection comes and goes. After a dropped connection it reconnects with Last-Event-ID, so
-// nothing is missed or repeated. Read through send() (not EventSource) so that the stream carries credentials too.
+// 'reconnecting' | 'refused') as the connection comes and goes. After a dropped connection it reconnects with
+// Last-Event-ID, so nothing is missed or repeated; a refusal (401, 403) ends it. Read with fetch through send(), not
+// EventSource: EventSource cannot send an Authorization header, and a key put in the URL instead would end up in logs.
 export async function followEvents(onEvent, onState, signal) {
   let lastId = null;
   let delay = 500;
@@ -90,6 +111,10 @@ export async function followEvents(onEvent, onState, signal) {
       }
     } catch (error) {
       if (signal.aborted) return;
+      if (error.status === 401 || error.status === 403) {
+        onState('refused');
+        return;
+      }
       console.warn('event stream interrupted', error);
     }
     if (signal.aborted) return;

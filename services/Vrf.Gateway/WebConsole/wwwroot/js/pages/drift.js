@@ -1,6 +1,8 @@
 // Drift: per model, the monitor's window over the current version's recent results (statistics and p-values against
-// the validation images), its alarm state and the alarms raised and cleared since this page was opened.
+// the validation images), its alarm state and the alarms raised and cleared since this page was opened. The alarms
+// come from the event stream, which needs the operate role: a classify caller sees the report and its Refresh.
 import { api, followEvents } from '../api.js';
+import { may, roles } from '../caller.js';
 import { modelSelect } from '../catalog.js';
 import { field, fill, h } from '../dom.js';
 import { dateTime, decimal, percent, time } from '../format.js';
@@ -21,12 +23,13 @@ function pValue(value) {
   return value === null || value === undefined ? '–' : value < 0.001 ? value.toExponential(1) : decimal(value, 3);
 }
 
-export async function renderDrift(body, signal) {
+export async function renderDrift(body, signal, caller) {
   const { control: model, models } = await modelSelect({ name: 'model' });
   if (models.length === 0) {
     fill(body, h('p', { class: 'empty' }, 'The model store holds no model yet.'));
     return;
   }
+  const operate = may(caller, roles.operate);
   const report = h('div', { class: 'drift', 'aria-live': 'polite' });
   const history = h('ol', { class: 'history' });
   const quiet = h('p', { class: 'hint' }, 'No alarm was raised or cleared since this page was opened.');
@@ -48,8 +51,9 @@ export async function renderDrift(body, signal) {
       'and cleared when traffic looks like validation again.'),
     h('form', { class: 'settings inline', 'aria-label': 'Drift report', onsubmit: (event) => event.preventDefault() }, field('Model', model), refresh),
     report,
-    h('section', { 'aria-labelledby': 'history-title' }, h('h2', { id: 'history-title' }, 'Alarms'), live.element, quiet, history));
+    operate ? h('section', { 'aria-labelledby': 'history-title' }, h('h2', { id: 'history-title' }, 'Alarms'), live.element, quiet, history) : null);
   await load();
+  if (!operate) return;
 
   followEvents((event, data) => {
     if (event !== 'distribution-shift-detected' && event !== 'distribution-shift-cleared') return;

@@ -1,24 +1,28 @@
 // Models: every model and version with its status and parameters (K, |V|, a, b, temperatures, α); per version its
 // datasets, metrics, training record and last evaluation; promote a ready version or retire one, after confirmation.
 // The page follows the bus events, so versions that are indexed, promoted or retired elsewhere show up at once.
+// Promoting, retiring and the event stream need the operate role: for a classify caller the page only reads.
 import { api, followEvents } from '../api.js';
+import { may, roles } from '../caller.js';
 import { confirmAction } from '../dialog.js';
 import { announce, fill, h, uniqueId } from '../dom.js';
 import { dateTime, decimal, percent, plural } from '../format.js';
 import { liveIndicator } from './live.js';
 
-export async function renderModels(body, signal) {
+export async function renderModels(body, signal, caller) {
+  const operate = may(caller, roles.operate);
   const models = await api.models();
   const sections = new Map();
   const indexing = new Map();
   // Versions whose details are open: a section drawn again (on any event, replayed ones included) keeps them open.
   const opened = new Set();
-  const live = liveIndicator();
+  const live = operate ? liveIndicator() : null;
   const problem = h('p', { class: 'problem', role: 'alert', hidden: true });
   const empty = h('p', { class: 'empty' }, 'The model store holds no model yet. Import one with `vrf models import`; it appears here as soon as it is.');
   const list = h('div', { class: 'models' }, models.length === 0 ? empty : null);
+  const freshness = live?.element ?? h('p', { class: 'hint' }, 'Reload the page for versions that changed since it was opened.');
   fill(body, h('p', { class: 'lead' }, 'Workers serve each model’s current version to requests that name no version. ' +
-    'Open a version for its datasets, accuracies, training record and last evaluation.'), live.element, problem, list);
+    'Open a version for its datasets, accuracies, training record and last evaluation.'), freshness, problem, list);
 
   const report = (message) => {
     problem.textContent = message;
@@ -26,10 +30,10 @@ export async function renderModels(body, signal) {
   };
   const show = async (name) => {
     const details = await api.model(name);
-    const section = modelSection(details, indexing, opened, async (action, version) => {
+    const section = modelSection(details, indexing, opened, operate ? async (action, version) => {
       report(await act(action, details, version));
       await show(name);
-    });
+    } : null);
     empty.remove();
     const old = sections.get(name);
     // Focus stays on the same control of a section drawn again, so an event does not throw a keyboard user out.
@@ -40,6 +44,7 @@ export async function renderModels(body, signal) {
     sections.set(name, section);
   };
   for (const model of models) await show(model.name);
+  if (!operate) return;
 
   const refresh = debounce((name) => show(name).catch((error) => console.warn(error)), 300);
   followEvents((event, data) => {
@@ -79,27 +84,28 @@ async function act(action, details, version) {
   }
 }
 
+// onAction(action, version) promotes or retires; without it (a caller who may not) the table has no Actions column.
 function modelSection(details, indexing, opened, onAction) {
   const titleId = uniqueId('model');
+  const columns = ['Version', 'Status', 'Created', 'K', '|V|', 'a', 'b', 'T zero-shot', 'T fine-tuned', 'OSE α', ...(onAction ? ['Actions'] : [])];
   const table = h('table', { class: 'versions' },
     h('caption', {}, `Versions of ${details.name}`),
-    h('thead', {}, h('tr', {}, ['Version', 'Status', 'Created', 'K', '|V|', 'a', 'b', 'T zero-shot', 'T fine-tuned', 'OSE α', 'Actions']
-      .map((name) => h('th', { scope: 'col' }, name)))),
-    h('tbody', {}, details.versions.slice().reverse().flatMap((version) => versionRows(details, version, indexing, opened, onAction))));
+    h('thead', {}, h('tr', {}, columns.map((name) => h('th', { scope: 'col' }, name)))),
+    h('tbody', {}, details.versions.slice().reverse().flatMap((version) => versionRows(details, version, indexing, opened, onAction, columns.length))));
   return h('section', { class: 'model card', 'aria-labelledby': titleId },
     h('h2', { id: titleId }, details.name, ' ',
       h('span', { class: 'badge current' }, details.currentVersion ? `current: v${details.currentVersion}` : 'no ready version')),
     h('div', { class: 'table-scroll', role: 'region', 'aria-label': `Versions of ${details.name}`, tabindex: 0 }, table));
 }
 
-function versionRows(details, version, indexing, opened, onAction) {
+function versionRows(details, version, indexing, opened, onAction, columnCount) {
   const p = version.parameters;
   const isCurrent = details.currentVersion === version.version;
   const key = `${details.name}@${version.version}`;
   const detailId = uniqueId('version');
   const toggle = h('button', { type: 'button', class: 'link', 'aria-expanded': String(opened.has(key)), 'aria-controls': detailId, 'data-key': key }, `v${version.version}`);
   const detailRow = h('tr', { id: detailId, class: 'version-details', hidden: !opened.has(key) },
-    h('td', { colspan: 11 }, versionDetails(details.name, version)));
+    h('td', { colspan: columnCount }, versionDetails(details.name, version)));
   toggle.addEventListener('click', () => {
     const open = toggle.getAttribute('aria-expanded') !== 'true';
     toggle.setAttribute('aria-expanded', String(open));
@@ -112,10 +118,10 @@ function versionRows(details, version, indexing, opened, onAction) {
     ? `indexing: ${progress.phase} ${progress.completed}/${progress.total}`
     : version.status;
   const actions = [];
-  if (version.status === 'ready' && !isCurrent) {
+  if (onAction && version.status === 'ready' && !isCurrent) {
     actions.push(h('button', { type: 'button', 'data-key': `${key}:promote`, onclick: () => onAction('promote', version) }, 'Promote'));
   }
-  if (version.status !== 'retired') {
+  if (onAction && version.status !== 'retired') {
     actions.push(h('button', { type: 'button', class: 'danger', 'data-key': `${key}:retire`, onclick: () => onAction('retire', version) }, 'Retire'));
   }
   return [
@@ -130,7 +136,7 @@ function versionRows(details, version, indexing, opened, onAction) {
       h('td', { class: 'number' }, p ? decimal(p.zeroShotTemperature) : '–'),
       h('td', { class: 'number' }, p ? decimal(p.fineTunedTemperature) : '–'),
       h('td', { class: 'number' }, p ? decimal(p.oseAlpha, 2) : '–'),
-      h('td', { class: 'actions' }, actions)),
+      onAction ? h('td', { class: 'actions' }, actions) : null),
     detailRow,
   ];
 }
