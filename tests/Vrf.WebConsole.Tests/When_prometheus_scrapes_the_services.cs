@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Vrf.Cli.Commands.Serve;
 using Vrf.ServiceDefaults;
+using Vrf.Serving.Store;
 using Vrf.Testing;
 using Vrf.Testing.Models;
 using Vrf.WebConsole.Tests.Support;
@@ -102,15 +103,25 @@ public sealed partial class When_prometheus_scrapes_the_services(ConsoleSite sit
         Assert.True(submitted.IsSuccessStatusCode, await submitted.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         var job = (await submitted.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("jobId").GetGuid();
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(5);
+        var details = default(JsonElement);
         var status = "";
         while (status != "trained" && DateTime.UtcNow < deadline)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(250), TestContext.Current.CancellationToken);
-            var details = await api.GetFromJsonAsync<JsonElement>($"/v1/jobs/{job}", TestContext.Current.CancellationToken);
+            details = await api.GetFromJsonAsync<JsonElement>($"/v1/jobs/{job}", TestContext.Current.CancellationToken);
             status = details.GetProperty("status").GetString()!;
             Assert.True(status is not ("failed" or "cancelled"), $"The retrain ended {status}: {details}");
         }
         Assert.Equal("trained", status);
+        // The trained version is indexed and promoted next: wait for that too, so its events do not redraw the pages the
+        // browser tests after this one look at.
+        var trained = details.GetProperty("resultVersion").GetInt32();
+        var store = new ModelStore(site.Store.Root);
+        while (store.Current(TrainedModel).Id.Version != trained && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(250), TestContext.Current.CancellationToken);
+        }
+        Assert.Equal(trained, store.Current(TrainedModel).Id.Version);
     }
 
     [Fact]
