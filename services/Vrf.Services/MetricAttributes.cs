@@ -3,13 +3,14 @@ using Vrf.Contracts;
 
 namespace Vrf.Services;
 
-/// <summary>The attributes and histogram buckets the scorer's and the monitor's metrics share.</summary>
+/// <summary>The attributes and histogram buckets the services' metrics share.</summary>
 internal static class MetricAttributes
 {
     public const string ModelNameKey = "vrf.model.name";
     public const string ModelVersionKey = "vrf.model.version";
     public const string ModeKey = "vrf.ensemble.mode";
     public const string PredictedClassKey = "vrf.predicted_class";
+    public const string StageKey = "vrf.stage";
 
     /// <summary>d lies in [0, 4] (a squared distance between unit vectors); finer where in-distribution images sit.</summary>
     public static readonly IReadOnlyList<double> DistanceBuckets =
@@ -34,4 +35,7 @@ internal static class MetricAttributes
     });
 
     public static KeyValuePair<string, object?> PredictedClass(string name) => new(PredictedClassKey, name);
+
+    /// <summary>The pipeline stage, named as its service (a <see cref="ServiceNames"/> one).</summary>
+    public static KeyValuePair<string, object?> Stage(string stage) => new(StageKey, stage);
 }

@@ -1,5 +1,6 @@
 using MassTransit;
 using Vrf.Contracts;
+using Vrf.ServiceDefaults;
 using Vrf.Services.Failures;
 
 namespace Vrf.Services;
@@ -9,7 +10,8 @@ public static class PipelineStageRegistration
 {
     /// <summary>
     /// <typeparamref name="TConsumer"/> on the queue named after <paramref name="stage"/>, shared by every replica,
-    /// processing <paramref name="concurrency"/> messages at once and prefetching as many; and the faults of
+    /// processing <paramref name="concurrency"/> messages at once and prefetching as many, its messages' queue wait
+    /// measured under the stage's name (<see cref="QueueWaits"/>); and the faults of
     /// <typeparamref name="TMessage"/>, reported from <c>{stage}-faults</c> to the request's sender (its reply address)
     /// and the subscribers as an <see cref="ImageClassificationFailed"/> of that stage.
     /// </summary>
@@ -29,6 +31,7 @@ public static class PipelineStageRegistration
                 var limit = concurrency(context);
                 queue.ConcurrentMessageLimit = limit;
                 queue.PrefetchCount = limit;
+                queue.MeasureQueueWait(context, stage);
             });
         });
         bus.AddFaultToFailure<TMessage, ImageClassificationFailed>($"{stage}-faults", fault =>

@@ -1,8 +1,10 @@
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Vrf.Cli.Commands.Serve;
 using Vrf.ServiceDefaults;
+using Vrf.Serving.Store;
 using Vrf.Testing;
 using Vrf.Testing.Models;
 using Vrf.WebConsole.Tests.Support;
@@ -11,7 +13,8 @@ namespace Vrf.WebConsole.Tests;
 
 /// <summary>
 /// The Grafana dashboard that compose provisions (deploy/grafana/dashboards) against what <c>vrf serve</c>'s services
-/// really expose at <c>/metrics</c> after classifying an image and consuming its messages.
+/// really expose at <c>/metrics</c> after classifying an image, consuming its messages and training a new version of a
+/// model of the test's own (so the other tests' models stay as they expect them).
 /// </summary>
 [Collection(ConsoleCollection.Name)]
 public sealed partial class When_prometheus_scrapes_the_services(ConsoleSite site)
@@ -22,6 +25,9 @@ public sealed partial class When_prometheus_scrapes_the_services(ConsoleSite sit
     /// <summary>The label Prometheus adds to every service's series (deploy/prometheus/prometheus.yml): the compose service.</summary>
     private const string ScrapeLabel = "service";
 
+    /// <summary>The model the test retrains, imported for it alone.</summary>
+    private const string TrainedModel = "metered";
+
     [Fact]
     public async Task Every_metric_the_dashboard_queries_is_exported_by_a_service_or_the_broker()
     {
@@ -31,6 +37,10 @@ public sealed partial class When_prometheus_scrapes_the_services(ConsoleSite sit
         using var classified = await api.PostAsync("/v1/classify?model=tiny", new MultipartFormDataContent { { image, "image", "green.png" } },
             TestContext.Current.CancellationToken);
         Assert.True(classified.IsSuccessStatusCode, await classified.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        using (var operate = ConsoleKeys.Operate.Client(site.Address))
+        {
+            await TrainAsync(operate);
+        }
 
         var exported = Series(await api.GetStringAsync(OpenTelemetryExtensions.MetricsPath, TestContext.Current.CancellationToken));
         var queries = DashboardQueries();
@@ -66,7 +76,52 @@ public sealed partial class When_prometheus_scrapes_the_services(ConsoleSite sit
                     $"\"{panel}\" groups by {label}, which none of {string.Join(", ", fromServices)} carries. Their series: {string.Join("; ", fromServices.Select(name => Describe(exported[name])))}");
             }
         }
-        Assert.Contains(queries, query => query.Query.Contains(BrokerPrefix + "queue_messages", StringComparison.Ordinal));
+        foreach (var shown in Shown.Prepend(BrokerPrefix + "queue_messages"))
+        {
+            Assert.True(queries.Any(query => query.Query.Contains(shown, StringComparison.Ordinal)), $"No panel of the dashboard shows {shown}.");
+        }
+    }
+
+    /// <summary>What operators look for on the dashboard besides throughput and latency: queue waits and batch sizes per
+    /// stage, the drift alarm, the share of d above the validation 95th percentile and the spread of d's percentiles,
+    /// training loss, throughput and progress.</summary>
+    private static readonly string[] Shown =
+    [
+        "vrf_queue_wait_time_seconds", "vrf_batch_size", "vrf_drift_alarm", "vrf_drift_distance_share_above_p95",
+        "vrf_classification_distance_percentile", "vrf_training_loss", "vrf_training_images_total", "vrf_training_progress",
+    ];
+
+    /// <summary>Imports <see cref="TrainedModel"/> and trains a new version of it through the gateway (an operator's
+    /// <paramref name="api"/>), one short epoch.</summary>
+    private async Task TrainAsync(HttpClient api)
+    {
+        await site.ImportAsync(site.Store.Workspace.Request(TrainedModel));
+        using var submitted = await api.PostAsJsonAsync("/v1/retrain", new
+        {
+            model = TrainedModel, train = site.Store.Workspace.Train, validation = site.Store.Workspace.Validation, epochs = 1, batchSize = 4, seed = 1,
+        }, TestContext.Current.CancellationToken);
+        Assert.True(submitted.IsSuccessStatusCode, await submitted.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var job = (await submitted.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("jobId").GetGuid();
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(5);
+        var details = default(JsonElement);
+        var status = "";
+        while (status != "trained" && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(250), TestContext.Current.CancellationToken);
+            details = await api.GetFromJsonAsync<JsonElement>($"/v1/jobs/{job}", TestContext.Current.CancellationToken);
+            status = details.GetProperty("status").GetString()!;
+            Assert.True(status is not ("failed" or "cancelled"), $"The retrain ended {status}: {details}");
+        }
+        Assert.Equal("trained", status);
+        // The trained version is indexed and promoted next: wait for that too, so its events do not redraw the pages the
+        // browser tests after this one look at.
+        var trained = details.GetProperty("resultVersion").GetInt32();
+        var store = new ModelStore(site.Store.Root);
+        while (store.Current(TrainedModel).Id.Version != trained && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(250), TestContext.Current.CancellationToken);
+        }
+        Assert.Equal(trained, store.Current(TrainedModel).Id.Version);
     }
 
     [Fact]

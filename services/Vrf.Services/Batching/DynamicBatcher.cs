@@ -12,17 +12,20 @@ namespace Vrf.Services.Batching;
 /// </summary>
 /// <param name="run">Computes a batch: one result per item, in order. It runs on the batcher's own loop, outside every
 /// caller's trace.</param>
+/// <param name="ran">Told the size of every batch that ran.</param>
 internal sealed class DynamicBatcher<TItem, TResult> : IAsyncDisposable
 {
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Func<IReadOnlyList<TItem>, Task<IReadOnlyList<TResult>>> _run;
+    private readonly Action<int> _ran;
     private readonly int _maxBatchSize;
     private readonly TimeSpan _maxDelay;
     private readonly Task _batches;
 
-    public DynamicBatcher(BatchingOptions options, Func<IReadOnlyList<TItem>, Task<IReadOnlyList<TResult>>> run)
+    public DynamicBatcher(BatchingOptions options, Func<IReadOnlyList<TItem>, Task<IReadOnlyList<TResult>>> run, Action<int> ran)
     {
         _run = run;
+        _ran = ran;
         _maxBatchSize = options.MaxBatchSize;
         _maxDelay = options.MaxBatchDelay;
         // The loop serves every caller: it must not run inside the first caller's trace or other ambient state.
@@ -103,6 +106,7 @@ internal sealed class DynamicBatcher<TItem, TResult> : IAsyncDisposable
     private async Task RunBatchAsync(List<Pending> batch)
     {
         var started = TimeProvider.System.GetTimestamp();
+        _ran(batch.Count);
         try
         {
             var results = await _run([.. batch.Select(pending => pending.Item)]);

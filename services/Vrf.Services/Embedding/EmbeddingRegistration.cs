@@ -22,6 +22,7 @@ public static class EmbeddingRegistration
             .Bind(configuration.GetSection(EmbeddingOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddMetrics();
         services.TryAddSingleton<EncoderBatchers>();
         services.TryAddSingleton<ImageEmbedder>();
         return services;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Vrf.Encoders;
@@ -10,7 +11,8 @@ namespace Vrf.Services.Embedding;
 
 /// <summary>
 /// Dynamic batching for the encoders, per model version (<see cref="EmbeddingOptions"/>: N images or T ms): a batch runs
-/// through both encoders at once, and each image's trace gets an <c>encode</c> span of its own for the batch it ran in.
+/// through both encoders at once, each image's trace gets an <c>encode</c> span of its own for the batch it ran in, and
+/// the batch's size goes to <see cref="BatchSizes"/> on the embedding service's meter.
 /// Decoding fails per message, before batching, so one corrupt image never faults the images batched with it.
 /// </summary>
 public sealed partial class EncoderBatchers : IAsyncDisposable
@@ -18,11 +20,12 @@ public sealed partial class EncoderBatchers : IAsyncDisposable
     private readonly VersionBatchers<ImageToEncode, ImageEmbedding> _batchers;
     private readonly ILogger<EncoderBatchers> _logger;
 
-    public EncoderBatchers(IOptions<EmbeddingOptions> options, ILogger<EncoderBatchers> logger)
+    public EncoderBatchers(IOptions<EmbeddingOptions> options, IMeterFactory meters, ILogger<EncoderBatchers> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _logger = logger;
-        _batchers = new(options.Value, (version, images) => Task.FromResult<IReadOnlyList<ImageEmbedding>>(Encode(version, images)));
+        _batchers = new(options.Value, (version, images) => Task.FromResult<IReadOnlyList<ImageEmbedding>>(Encode(version, images)),
+            new BatchSizes(meters, EmbeddingTelemetry.SourceName, ServiceNames.Embedding));
     }
 
     /// <summary>Queues a preprocessed image for its model version's next batch; completes with its encoder outputs.</summary>

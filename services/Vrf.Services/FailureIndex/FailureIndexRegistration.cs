@@ -27,6 +27,7 @@ public static class FailureIndexRegistration
             .Bind(configuration.GetSection(LookupBatchingOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddMetrics();
         services.TryAddSingleton<LookupBatchers>();
         services.TryAddSingleton<FailureDistanceLookup>();
         services.TryAddSingleton<ModelIndexing>();

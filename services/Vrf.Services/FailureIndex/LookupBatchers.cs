@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Options;
 using Vrf.Serving.Failures;
@@ -9,18 +10,19 @@ namespace Vrf.Services.FailureIndex;
 /// <summary>
 /// Dynamic batching for failure look-ups, per model version (<see cref="LookupBatchingOptions"/>: N features or T ms):
 /// a batch is one query of the failure index. A batch the index refuses (a feature of the wrong size, a zero vector) is
-/// asked again one feature at a time, so only the messages at fault fail.
+/// asked again one feature at a time, so only the messages at fault fail. Each batch's size goes to
+/// <see cref="BatchSizes"/> on the failure-index service's meter.
 /// </summary>
 public sealed class LookupBatchers : IAsyncDisposable
 {
     private readonly VersionBatchers<Lookup, LookupOutcome> _batchers;
     private readonly IFailureIndex _index;
 
-    public LookupBatchers(IFailureIndex index, IOptions<LookupBatchingOptions> options)
+    public LookupBatchers(IFailureIndex index, IOptions<LookupBatchingOptions> options, IMeterFactory meters)
     {
         ArgumentNullException.ThrowIfNull(options);
         _index = index;
-        _batchers = new(options.Value, MeasureAsync);
+        _batchers = new(options.Value, MeasureAsync, new BatchSizes(meters, FailureIndexTelemetry.SourceName, ServiceNames.FailureIndex));
     }
 
     /// <summary>Queues a feature for its version's next look-up batch; completes with its distance to the

@@ -11,7 +11,7 @@ namespace Vrf.Services.FineTuning;
 
 /// <summary>
 /// Runs one claimed job to its end with the <see cref="FineTuner"/>, which resumes from the job's newest checkpoint when
-/// an earlier run left one. Trained: publishes <see cref="ModelTrained"/> (before the record says so, so a worker that
+/// an earlier run left one; every step goes to the <see cref="FineTuningMetrics"/> and the progress events. Trained: publishes <see cref="ModelTrained"/> (before the record says so, so a worker that
 /// dies in between publishes it again on resume: the trainer hands back the version it already wrote, and indexing it
 /// twice is harmless), then records the result and deletes the checkpoints. Cancelled: see
 /// <see cref="FineTuningJobCancellation"/>. Failed: records the reason and publishes <see cref="FineTuningFailed"/>.
@@ -28,6 +28,7 @@ public sealed partial class FineTuningJobRunner(
     IBus bus,
     IOptions<FineTuningWorkerOptions> options,
     IOptions<FineTuningOptions> trainerOptions,
+    FineTuningMetrics metrics,
     TimeProvider clock,
     ILogger<FineTuningJobRunner> logger)
 {
@@ -109,7 +110,7 @@ public sealed partial class FineTuningJobRunner(
             request.TestPath,
             FineTuningSettings.From(request, trainerOptions.Value.CheckpointEverySteps));
         await using var progress = new TrainingProgressPublisher(bus, jobs, record, options.Value.ProgressInterval, Cancel, clock, logger);
-        return await trainer.RunAsync(job, jobs.CheckpointFolder(record.JobId), progress, stop.Token);
+        return await trainer.RunAsync(job, jobs.CheckpointFolder(record.JobId), metrics.Observe(record.JobId, job.BaseVersion, progress), stop.Token);
 
         void Cancel()
         {

@@ -15,7 +15,7 @@ namespace Vrf.Services.FineTuning;
 public static class FineTuningRegistration
 {
     /// <summary>What its consumers and its worker need: the trainer (with the serving core and the model store), the
-    /// job store beside the models, the <c>FineTuning</c> options and the worker itself.</summary>
+    /// job store beside the models, the <c>FineTuning</c> options, its metrics and the worker itself.</summary>
     public static IServiceCollection AddFineTuningService(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddFineTuning(configuration);
@@ -30,6 +30,8 @@ public static class FineTuningRegistration
         services.TryAddSingleton<FineTuningJobSignal>();
         services.TryAddSingleton<RunningFineTuningJobs>();
         services.TryAddSingleton<FineTuningJobCancellation>();
+        services.AddMetrics();
+        services.TryAddSingleton<FineTuningMetrics>();
         services.TryAddSingleton<FineTuningJobRunner>();
         services.AddHostedService<FineTuningWorker>();
         return services;

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -55,6 +56,8 @@ public static class MessageBusServiceCollectionExtensions
         Action<IBusRegistrationConfigurator>? registerConsumers)
     {
         services.AddOptions<BusTlsOptions>().BindConfiguration(BusTlsOptions.SectionName);
+        services.AddMetrics();
+        services.TryAddSingleton<QueueWaits>();
         services.AddOptions<MassTransitHostOptions>().Configure(host =>
         {
             host.StopTimeout ??= StopTimeout;

@@ -28,7 +28,8 @@ public static class OpenTelemetryExtensions
     /// <summary>
     /// Traces MassTransit (source <c>MassTransit</c>), ASP.NET Core and HttpClient plus the service's own
     /// <paramref name="telemetrySourceNames"/> (each both an <c>ActivitySource</c> and a <c>Meter</c>, for example
-    /// <c>Vrf.Scorer</c>); collects MassTransit, ASP.NET Core, HttpClient and runtime metrics and the logs. Health
+    /// <c>Vrf.Scorer</c>); collects MassTransit, ASP.NET Core, HttpClient and runtime metrics, the queue waits
+    /// (<see cref="QueueWaits"/>) and the logs. Health
     /// probe requests are not traced.
     /// </summary>
     public static IHostApplicationBuilder ConfigureOpenTelemetry(this IHostApplicationBuilder builder,
@@ -47,7 +48,7 @@ public static class OpenTelemetryExtensions
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(serviceName))
             .WithMetrics(metrics => metrics
-                .AddMeter(InstrumentationOptions.MeterName)
+                .AddMeter(InstrumentationOptions.MeterName, QueueWaits.MeterName)
                 .AddMeter(telemetrySourceNames)
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()

@@ -70,6 +70,22 @@ public sealed class When_the_kustomizations_are_rendered
 
     [Theory]
     [MemberData(nameof(Kustomizations))]
+    public async Task Should_ask_prometheus_to_scrape_each_service_pod_at_its_metrics_endpoint_on_the_port_its_host_listens_on(string kustomization)
+    {
+        var rendered = await Support.Kustomizations.RenderAsync(kustomization);
+
+        foreach (var service in ServableServices.All)
+        {
+            var annotations = rendered.Deployment(service.Name).Resource.Entries("spec", "template", "metadata", "annotations");
+            Assert.Equal((service.Name, "true", OpenTelemetryExtensions.MetricsPath),
+                (service.Name, annotations.GetValueOrDefault("prometheus.io/scrape"), annotations.GetValueOrDefault("prometheus.io/path")));
+            Assert.True(annotations.TryGetValue("prometheus.io/port", out var port), $"{kustomization}: {service.Name} names no port to scrape");
+            Assert.Equal((service.Name, ServiceImage.HttpPort), (service.Name, int.Parse(port)));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Kustomizations))]
     public async Task Should_scale_each_worker_on_the_queues_its_consumers_share_with_keda(string kustomization)
     {
         var rendered = await Support.Kustomizations.RenderAsync(kustomization);

@@ -1,16 +1,25 @@
+using System.Diagnostics.Metrics;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Vrf.Serving.Failures;
 using Vrf.Serving.Store;
+using Vrf.Services.Batching;
 using Vrf.Services.FailureIndex;
 using Vrf.Services.Tests.Support;
 
 namespace Vrf.Services.Tests.FailureIndex;
 
-public sealed class When_look_ups_arrive_together(ReadyStore store) : IClassFixture<ReadyStore>
+public sealed class When_look_ups_arrive_together(ReadyStore store) : IClassFixture<ReadyStore>, IDisposable
 {
+    private readonly ServiceProvider _metrics = new ServiceCollection().AddMetrics().BuildServiceProvider();
+
+    private IMeterFactory Meters => _metrics.GetRequiredService<IMeterFactory>();
+
     [Fact]
-    public async Task Should_answer_a_version_s_look_ups_as_one_batch_each_with_its_own_distance()
+    public async Task Should_answer_a_version_s_look_ups_as_one_batch_each_with_its_own_distance_and_measure_the_batch()
     {
+        using var sizes = new RecordedMeasurements<int>(Meters, FailureIndexTelemetry.SourceName, BatchSizes.Size);
         await using var batchers = Batchers(maxBatchSize: 6, maxBatchDelayMs: 20_000);
         var features = Enumerable.Range(0, 6).Select(Feature).ToList();
 
@@ -18,6 +27,15 @@ public sealed class When_look_ups_arrive_together(ReadyStore store) : IClassFixt
             batchers.MeasureAsync(store.Ready.Id, feature, store.Ready.Parameters.K, i % 3, TestContext.Current.CancellationToken)));
 
         Assert.All(batched, one => Assert.Equal(6, one.BatchSize));
+        var size = Assert.Single(sizes.Measurements);
+        Assert.Equal("{image}", sizes.Unit);
+        Assert.Equal(6, size.Value);
+        Assert.Equal(new Dictionary<string, string>
+        {
+            ["vrf.model.name"] = store.Ready.Id.Name,
+            ["vrf.model.version"] = store.Ready.Id.Version.ToString(CultureInfo.InvariantCulture),
+            ["vrf.stage"] = "failure-index",
+        }, size.Attributes);
         for (var i = 0; i < features.Count; i++)
         {
             var alone = (await store.Index.MeasureAsync(store.Ready.Id, [features[i]], store.Ready.Parameters.K, i % 3,
@@ -48,7 +66,9 @@ public sealed class When_look_ups_arrive_together(ReadyStore store) : IClassFixt
     }
 
     private LookupBatchers Batchers(int maxBatchSize, int maxBatchDelayMs) =>
-        new(store.Index, Options.Create(new LookupBatchingOptions { MaxBatchSize = maxBatchSize, MaxBatchDelayMs = maxBatchDelayMs }));
+        new(store.Index, Options.Create(new LookupBatchingOptions { MaxBatchSize = maxBatchSize, MaxBatchDelayMs = maxBatchDelayMs }), Meters);
+
+    public void Dispose() => _metrics.Dispose();
 
     /// <summary>A feature of the failure set's size, different for every seed.</summary>
     private float[] Feature(int seed)

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -46,8 +47,10 @@ public sealed class When_a_worker_runs_thousands_of_batches(ReadyStore store) : 
         using var models = new ServedModels(store.Serving.GetRequiredService<ModelStore>(), store.Serving.GetRequiredService<EncoderKinds>(),
             Options.Create(new InferenceOptions()),
             Options.Create(new ServedModelsOptions()), NullLogger<ServedModels>.Instance);
+        using var metrics = new ServiceCollection().AddMetrics().BuildServiceProvider();
         await using var batchers = new EncoderBatchers(
-            Options.Create(new EmbeddingOptions { MaxBatchSize = BatchSize, MaxBatchDelayMs = 1000 }), NullLogger<EncoderBatchers>.Instance);
+            Options.Create(new EmbeddingOptions { MaxBatchSize = BatchSize, MaxBatchDelayMs = 1000 }),
+            metrics.GetRequiredService<IMeterFactory>(), NullLogger<EncoderBatchers>.Instance);
         var embedder = new ImageEmbedder(models, batchers);
         var unbatched = 0;
 

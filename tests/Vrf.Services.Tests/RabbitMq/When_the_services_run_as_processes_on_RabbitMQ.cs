@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Vrf.Contracts;
 using Vrf.Imaging;
 using Vrf.Services.Tests.Support;
@@ -7,7 +9,7 @@ using Vrf.Serving.Failures;
 namespace Vrf.Services.Tests.RabbitMq;
 
 [Collection(nameof(ProcessTests))]
-public sealed class When_the_services_run_as_processes_on_RabbitMQ(HostsOnRabbitMq services) : IClassFixture<HostsOnRabbitMq>
+public sealed partial class When_the_services_run_as_processes_on_RabbitMQ(HostsOnRabbitMq services) : IClassFixture<HostsOnRabbitMq>
 {
     private static readonly EnsembleMode[] Modes = [EnsembleMode.Vrf, EnsembleMode.ZeroShot, EnsembleMode.FineTuned, EnsembleMode.OutputSpace];
 
@@ -83,4 +85,62 @@ public sealed class When_the_services_run_as_processes_on_RabbitMQ(HostsOnRabbit
         Assert.True(good.Succeeded, $"{good.Failure?.Reason}\n{services.Diagnostics()}");
         Assert.All(services.Processes, process => Assert.True(process.IsRunning, $"{process.Name} stopped:\n{process.Output}"));
     }
+
+    [Fact]
+    public async Task Should_count_each_image_once_in_every_stage_s_queue_wait_and_batches_on_the_hosts_metrics_endpoints()
+    {
+        var requests = Enumerable.Range(0, 6).Select(i => Requests.Classify(QueryImages.Drawn(i % 3, 700 + i), $"scraped-{i}.png")).ToList();
+        var before = await ScrapeAsync();
+
+        var outcomes = await Task.WhenAll(requests.Select(services.ClassifyAsync));
+
+        Assert.All(outcomes, outcome => Assert.True(outcome.Succeeded, $"{outcome.Failure?.Reason}\n{services.Diagnostics()}"));
+        string[] counted =
+        [
+            $"vrf_queue_wait_time_seconds_count{{messaging_destination_name=\"{ServiceNames.Embedding}\"}}",
+            $"vrf_queue_wait_time_seconds_count{{messaging_destination_name=\"{ServiceNames.FailureIndex}\"}}",
+            $"vrf_queue_wait_time_seconds_count{{messaging_destination_name=\"{ServiceNames.Scorer}\"}}",
+            $"vrf_batch_size_sum{{vrf_stage=\"{ServiceNames.Embedding}\"}}",
+            $"vrf_batch_size_sum{{vrf_stage=\"{ServiceNames.FailureIndex}\"}}",
+        ];
+        // A host answers a scrape from its cache for 300 ms (the exporter's ScrapeResponseCacheDurationMilliseconds), so
+        // scrape again until every count has moved, or a few seconds passed.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        Dictionary<string, double> moved;
+        while (true)
+        {
+            var after = await ScrapeAsync();
+            moved = counted.ToDictionary(series => series, series => after.GetValueOrDefault(series) - before.GetValueOrDefault(series));
+            if (moved.Values.All(delta => delta >= requests.Count) || DateTime.UtcNow > deadline)
+            {
+                break;
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(100), TestContext.Current.CancellationToken);
+        }
+        foreach (var (series, delta) in moved)
+        {
+            Assert.True(delta == requests.Count, $"{series} moved by {delta}, not {requests.Count}.");
+        }
+    }
+
+    /// <summary>What every host process answers at <c>/metrics</c>, summed over the processes per series, each named
+    /// by its metric and the one label the test reads (the other labels, the scope and the version, set aside).</summary>
+    private async Task<Dictionary<string, double>> ScrapeAsync()
+    {
+        using var http = new HttpClient();
+        var totals = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var process in services.Processes)
+        {
+            var scrape = await http.GetStringAsync(new Uri(process.Address!, "/metrics"), TestContext.Current.CancellationToken);
+            foreach (Match line in ScrapedSeries().Matches(scrape))
+            {
+                var series = $"{line.Groups["name"].Value}{{{line.Groups["label"].Value}}}";
+                totals[series] = totals.GetValueOrDefault(series) + double.Parse(line.Groups["value"].Value, CultureInfo.InvariantCulture);
+            }
+        }
+        return totals;
+    }
+
+    [GeneratedRegex(@"^(?<name>vrf_queue_wait_time_seconds_count|vrf_batch_size_sum)\{.*?(?<label>(messaging_destination_name|vrf_stage)=""[^""]*"").*\} (?<value>\S+)$", RegexOptions.Multiline)]
+    private static partial Regex ScrapedSeries();
 }

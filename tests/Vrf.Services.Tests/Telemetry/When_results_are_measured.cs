@@ -6,14 +6,16 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using Vrf.Client;
 using Vrf.ServiceDefaults;
+using Vrf.Services.Batching;
 using Vrf.Services.Tests.Support;
 
 namespace Vrf.Services.Tests.Telemetry;
 
 /// <summary>
-/// The scorer's and the monitor's metrics, collected as their hosts collect them (the service defaults with every
+/// The pipeline's and the monitor's metrics, collected as their hosts collect them (the service defaults with every
 /// service's meter) into OpenTelemetry's in-memory exporter: a count of the results by version, mode and class,
-/// histograms of d, its percentile and ω, and the monitor's gauges per version.
+/// histograms of d, its percentile and ω, the monitor's gauges per version, each stage's queue wait and the batches of
+/// the embedding and failure-index services.
 /// </summary>
 [Collection(nameof(MeterTests))]
 public sealed class When_results_are_measured(MonitoredStore store) : IClassFixture<MonitoredStore>
@@ -68,9 +70,50 @@ public sealed class When_results_are_measured(MonitoredStore store) : IClassFixt
         }
     }
 
-    private static Exported Latest(List<MetricSnapshot> exported, string name, string unit)
+    [Fact]
+    public async Task Should_measure_each_stage_s_queue_wait_and_the_size_of_every_batch_the_services_ran()
     {
-        var metric = exported.LastOrDefault(snapshot => snapshot.Name == name);
+        var exported = new List<MetricSnapshot>();
+        var classifying = new System.Diagnostics.Stopwatch();
+        using (var host = PipelineHost(exported))
+        {
+            await host.StartAsync(TestContext.Current.CancellationToken);
+            await using (var scope = host.Services.CreateAsyncScope())
+            {
+                var client = scope.ServiceProvider.GetRequiredService<ClassificationClient>();
+                classifying.Start();
+                await DriftTraffic.ClassifyAllAsync(DriftTraffic.InDistribution(Images, seed: 501),
+                    request => client.ClassifyAsync(request, InMemoryPipeline.ResultTimeout, TestContext.Current.CancellationToken));
+                classifying.Stop();
+            }
+            host.Services.GetRequiredService<MeterProvider>().ForceFlush();
+            await host.StopAsync(TestContext.Current.CancellationToken);
+        }
+
+        var waits = Latest(exported, QueueWaits.WaitTime, "s").Points;
+        Assert.Equal([ServiceNames.Embedding, ServiceNames.FailureIndex, ServiceNames.Scorer],
+            waits.Select(point => point.Attributes[QueueWaits.QueueKey]).Order(StringComparer.Ordinal));
+        Assert.All(waits, point =>
+        {
+            Assert.Equal(Images, point.Count);
+            // No message can have waited longer than the whole run took.
+            Assert.InRange(point.Value, 0, classifying.Elapsed.TotalSeconds * Images);
+        });
+        var version = (ReadyStore.ModelName, store.Ready.Id.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (meter, stage) in new[] { ("Vrf.Embedding", ServiceNames.Embedding), ("Vrf.FailureIndex", ServiceNames.FailureIndex) })
+        {
+            var batches = Assert.Single(Latest(exported, BatchSizes.Size, "{image}", meter).Points);
+            Assert.Equal((stage, version), (batches.Attributes["vrf.stage"], batches.Version));
+            Assert.Equal((stage, (double)Images), (stage, batches.Value));
+            Assert.InRange(batches.Count, 1, Images);
+        }
+    }
+
+    /// <summary>The last export of the metric <paramref name="name"/> (of the meter <paramref name="meter"/>, where two
+    /// meters have one of that name).</summary>
+    private static Exported Latest(List<MetricSnapshot> exported, string name, string unit, string? meter = null)
+    {
+        var metric = exported.LastOrDefault(snapshot => snapshot.Name == name && (meter is null || snapshot.MeterName == meter));
         Assert.True(metric is not null, $"no metric {name} among {string.Join(", ", exported.Select(snapshot => snapshot.Name).Distinct())}");
         Assert.Equal((name, unit), (name, metric.Unit));
         var points = new List<Point>();

@@ -83,7 +83,8 @@ public sealed class ConsoleSite : IAsyncLifetime
         }
     }
 
-    private async Task ImportAsync(ModelImportRequest request)
+    /// <summary>Imports a model version into the site's store and builds its failure index.</summary>
+    public async Task ImportAsync(ModelImportRequest request)
     {
         var imported = Store.Serving.GetRequiredService<ModelImporter>().Import(request);
         await Store.Serving.GetRequiredService<FailureIndexBuilder>().BuildAsync(imported.Id, cancellationToken: CancellationToken.None);
