@@ -70,7 +70,7 @@ public sealed class When_a_person_signs_in_to_the_console(ConsoleSite site) : ID
 
         browser.Open("models");
         browser.Until(() => browser.FindAll("section.model").Count >= 2, "the models");
-        Assert.DoesNotContain("Actions", browser.FindAll("table.versions th[scope=col]").Select(header => header.Text));
+        Assert.DoesNotContain("Actions", browser.Texts("table.versions th[scope=col]"));
         Assert.Empty(browser.FindAll("table.versions td.actions, table.versions td button"));
         Assert.Empty(browser.FindAll(".live"));
         browser.Screenshot("models-classify-key");
@@ -96,8 +96,8 @@ public sealed class When_a_person_signs_in_to_the_console(ConsoleSite site) : ID
 
         browser.Open("models");
         browser.Until(() => browser.FindAll(".live.is-live").Count == 1, "the event stream to be live");
-        Assert.Contains("Actions", browser.FindAll("table.versions th[scope=col]").Select(header => header.Text));
-        Assert.Contains(browser.FindAll("table.versions td.actions button"), button => button.Text == "Retire");
+        browser.Until(() => browser.Texts("table.versions th[scope=col]").Contains("Actions"), "the Actions column");
+        browser.Until(() => browser.Texts("table.versions td.actions button").Contains("Retire"), "a Retire button");
 
         browser.Open("jobs");
         browser.Find("form.retrain button[type=submit]");
@@ -117,7 +117,7 @@ public sealed class When_a_person_signs_in_to_the_console(ConsoleSite site) : ID
         browser.SignIn(ConsoleKeys.Operate);
         browser.Open("models");
 
-        browser.FindAll("#caller button").Single(button => button.Text == "Sign out").Click();
+        browser.Click("#caller button", "Sign out");
 
         browser.Find("dialog.sign-in[open]");
         Assert.Null(browser.Script("return window.sessionStorage.getItem('vrf-console.credentials');"));
@@ -133,7 +133,7 @@ public sealed class When_a_person_signs_in_to_the_console(ConsoleSite site) : ID
     public void Dispose() => _images.Dispose();
 
     private static List<string> NavigationLinks(ConsoleBrowser browser) =>
-        [.. browser.FindAll("nav li:not([hidden]) a").Select(link => link.Text)];
+        [.. browser.Texts("nav li:not([hidden]) a")];
 
     /// <summary>The status the gateway answers to a request the page makes itself with the tab's key.</summary>
     private static long GatewayAnswer(ConsoleBrowser browser, string method, string path) =>

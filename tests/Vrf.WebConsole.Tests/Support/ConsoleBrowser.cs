@@ -120,6 +120,21 @@ public sealed class ConsoleBrowser : IDisposable
 
     public ReadOnlyCollection<IWebElement> FindAll(string css) => _driver.FindElements(By.CssSelector(css));
 
+    /// <summary>The visible text of every element <paramref name="css"/> matches, read in one script: a page that redraws
+    /// between finding the elements and reading them one by one would leave stale references.</summary>
+    public IReadOnlyList<string> Texts(string css) =>
+        [.. ((IEnumerable<object>)Script("return Array.from(document.querySelectorAll(arguments[0]), element => element.innerText.trim());", css)!)
+            .Select(text => (string)text)];
+
+    /// <summary>Clicks the first element <paramref name="css"/> matches whose text is <paramref name="text"/>, finding it
+    /// again should the page redraw it meanwhile.</summary>
+    public void Click(string css, string text) =>
+        Until(() =>
+        {
+            _driver.FindElements(By.CssSelector(css)).First(element => element.Text == text).Click();
+            return true;
+        }, $"{css} \"{text}\" to click");
+
     /// <summary>Picks <paramref name="value"/> in a select, once it offers it, as a person choosing it would.</summary>
     public void Choose(string css, string value)
     {
