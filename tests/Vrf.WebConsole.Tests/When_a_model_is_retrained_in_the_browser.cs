@@ -60,7 +60,8 @@ public sealed class When_a_model_is_retrained_in_the_browser(ConsoleSite site)
         // Keyboard only: focus on the version's toggle (the section may be drawn again meanwhile, and focus stays), then Enter.
         browser.Until(() =>
         {
-            var toggle = browser.FindAll("table.versions button.link").FirstOrDefault(button => button.Text == $"v{current.Id.Version}");
+            // Other tests on the same site train models of their own: the toggle is this model's version's.
+            var toggle = browser.FindAll($"table.versions button.link[data-key='{ReadyModelStore.ModelName}@{current.Id.Version}']").FirstOrDefault();
             if (toggle is null)
             {
                 return false;
@@ -70,7 +71,8 @@ public sealed class When_a_model_is_retrained_in_the_browser(ConsoleSite site)
         }, "focus on the trained version's toggle");
         new Actions(browser.Driver).SendKeys(Keys.Enter).Perform();
         var details = browser.Until(() => browser.FindAll("tr.version-details").Where(row => row.Displayed).Select(row => row.Text)
-            .FirstOrDefault(text => text.Contains("Training record", StringComparison.Ordinal)), "the trained version's details");
+            .FirstOrDefault(text => text.StartsWith($"{ReadyModelStore.ModelName} v{current.Id.Version}", StringComparison.Ordinal)
+                && text.Contains("Training record", StringComparison.Ordinal)), "the trained version's details");
         Assert.Contains(store.Get(current.Id).Manifest.Training!.JobId.ToString(), details);
         browser.Screenshot("models");
         Assert.Empty(browser.AccessibilityViolations());
