@@ -20,8 +20,9 @@ namespace Vrf.Serving.Evaluation;
 /// <see cref="EnsembleScorer"/> and the version's parameters, d from the configured <see cref="IFailureIndex"/>; the
 /// weight-space ensemble with its α chosen on the version's validation images (α = 0.5 without them). An OOD split that
 /// holds only some of the classes is scored over those, the others' logits masked. Per split it also measures what a
-/// per-image ensemble could gain (<see cref="Headroom"/>) and how well d tells the split from the ID images
-/// (<see cref="ShiftDetection"/>). The table is kept in the store's <see cref="EvaluationRecords"/> as the version's
+/// per-image ensemble could gain (<see cref="Headroom"/>), how well d tells the split from the ID images
+/// (<see cref="ShiftDetection"/>) and what the drift monitor would have said of its images
+/// (<see cref="MonitoringTrials"/>). The table is kept in the store's <see cref="EvaluationRecords"/> as the version's
 /// last evaluation.
 /// </summary>
 public sealed partial class ModelEvaluator(
