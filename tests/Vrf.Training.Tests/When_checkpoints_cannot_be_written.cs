@@ -21,9 +21,9 @@ public sealed class When_checkpoints_cannot_be_written(TrainingWorkspace workspa
     public async Task A_full_disk_fails_the_job_naming_the_checkpoint_folder_and_leaves_nothing_half_written()
     {
         var checkpoints = Mount(TooSmallForTwoCheckpoints);
-        var versions = workspace.Store.Versions(workspace.Base.Name).Count;
+        var job = Job();
 
-        var error = await Assert.ThrowsAnyAsync<IOException>(() => workspace.NewFineTuner().RunAsync(Job(), checkpoints, null, Cancellation));
+        var error = await Assert.ThrowsAnyAsync<IOException>(() => workspace.NewFineTuner().RunAsync(job, checkpoints, null, Cancellation));
 
         Assert.Contains("No space left on device", error.Message);
         Assert.Contains(checkpoints, error.Message);
@@ -32,7 +32,7 @@ public sealed class When_checkpoints_cannot_be_written(TrainingWorkspace workspa
             Assert.StartsWith("checkpoint-", Path.GetFileName(entry), StringComparison.Ordinal);
             Assert.True(File.Exists(Path.Combine(entry, "state.json")), $"{entry} is a whole checkpoint, written before the disk filled");
         });
-        Assert.Equal(versions, workspace.Store.Versions(workspace.Base.Name).Count);
+        Assert.DoesNotContain(workspace.Store.Versions(workspace.Base.Name), bundle => bundle.Manifest.Training?.JobId == job.JobId);
     }
 
     [Fact]
@@ -40,13 +40,13 @@ public sealed class When_checkpoints_cannot_be_written(TrainingWorkspace workspa
     {
         var checkpoints = Mount(TooSmallForTwoCheckpoints);
         _disk!.MakeReadOnly();
-        var versions = workspace.Store.Versions(workspace.Base.Name).Count;
+        var job = Job();
 
-        var error = await Assert.ThrowsAnyAsync<IOException>(() => workspace.NewFineTuner().RunAsync(Job(), checkpoints, null, Cancellation));
+        var error = await Assert.ThrowsAnyAsync<IOException>(() => workspace.NewFineTuner().RunAsync(job, checkpoints, null, Cancellation));
 
         Assert.Contains("Read-only file system", error.Message);
         Assert.Contains(checkpoints, error.Message);
-        Assert.Equal(versions, workspace.Store.Versions(workspace.Base.Name).Count);
+        Assert.DoesNotContain(workspace.Store.Versions(workspace.Base.Name), bundle => bundle.Manifest.Training?.JobId == job.JobId);
     }
 
     private FineTuningJob Job() => workspace.Job(FineTuningRecipe.EndToEnd, epochs: 1, learningRate: 1e-4, checkpointEverySteps: 2);
