@@ -26,7 +26,7 @@ internal sealed class ModelFolderLock : IDisposable
         {
             try
             {
-                return new ModelFolderLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+                return new ModelFolderLock(FileLock.Open(path));
             }
             catch (IOException e) when (FileSystemErrors.IsLockHeld(e) && waited.Elapsed < timeout)
             {
