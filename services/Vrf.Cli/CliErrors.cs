@@ -31,6 +31,12 @@ internal static class CliErrors
 
     public static int Report(Exception exception, Terminal terminal)
     {
+        if (exception is OperationCanceledException)
+        {
+            // Ctrl+C or SIGTERM reached a command where it had nothing to print first (waiting for the bus, say).
+            terminal.Error.MarkupLine("[yellow]interrupted[/]");
+            return Interrupted;
+        }
         if (IsUserError(exception))
         {
             terminal.Error.MarkupLine($"[red]error: {Markup.Escape(ReasonText.OneLine(exception.Message))}[/]");

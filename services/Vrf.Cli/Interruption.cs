@@ -35,7 +35,10 @@ internal sealed class Interruption : IDisposable
             return;
         }
         context.Cancel = true;
-        _stop.Cancel();
+        // The token's callbacks run elsewhere: one that blocks (MassTransit's, while the bus waits for a broker that
+        // took the connection and never answers) would otherwise hold the signal thread, and with it every later
+        // signal, the second Ctrl+C included.
+        _ = _stop.CancelAsync();
     }
 
     public void Dispose()

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using Vrf.Testing;
 
 namespace Vrf.Cli.Tests;
@@ -56,6 +58,46 @@ public sealed class When_classify_is_interrupted : IAsyncLifetime
         Assert.True(classify.ExitCode == 130, $"exit code {classify.ExitCode}: {await error}{await output}");
         Assert.Contains("warning: interrupted: 0 of 1 image(s) answered", await error);
         Assert.Contains("0 image(s) in", await output);
+    }
+
+    /// <summary>A "broker" that takes the connection and never answers: the bus waits for it up to its 30 s start
+    /// timeout, and the signal must end that wait at once (a signal handler blocked behind it used to hold off the
+    /// first and the second Ctrl+C alike).</summary>
+    [Theory]
+    [InlineData("INT")]
+    [InlineData("TERM")]
+    public async Task Should_exit_130_at_once_while_the_bus_waits_for_a_broker_that_never_answers(string signal)
+    {
+        var image = _folder.File("cat.png");
+        await File.WriteAllBytesAsync(image, PngBytes.Image(1, 1, PngBytes.Grey, 8, [[128]]), TestContext.Current.CancellationToken);
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var port = ((IPEndPoint)silent.LocalEndpoint).Port;
+        using var classify = Start("classify", "--bus", $"rabbitmq://guest:guest@127.0.0.1:{port}/", "--model", "pets", image);
+        var error = classify.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        using var held = await silent.AcceptTcpClientAsync(TestContext.Current.CancellationToken);
+        await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+
+        var signalledAt = Stopwatch.StartNew();
+        using (var kill = Process.Start("kill", [$"-{signal}", classify.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        deadline.CancelAfter(StopWithin);
+        try
+        {
+            await classify.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            classify.Kill(entireProcessTree: true);
+            Assert.Fail($"vrf classify still waited for the broker {StopWithin.TotalSeconds:0} s after SIG{signal}: {await error}");
+        }
+
+        TestContext.Current.TestOutputHelper?.WriteLine($"SIG{signal} while the bus started: exited after {signalledAt.Elapsed.TotalSeconds:0.0} s");
+        Assert.True(classify.ExitCode == 130, $"exit code {classify.ExitCode}: {await error}");
+        Assert.Contains("interrupted", await error);
     }
 
     public async ValueTask DisposeAsync()

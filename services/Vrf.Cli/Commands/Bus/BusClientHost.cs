@@ -52,7 +52,9 @@ internal static class BusClientHost
     {
         try
         {
-            await host.StartAsync(cancellationToken);
+            // MassTransit's start waits for the broker until its own timeout, whatever the token says: a broker that
+            // takes the connection and never answers would hold Ctrl+C off for that long.
+            await host.StartAsync(cancellationToken).WaitAsync(cancellationToken);
         }
         catch (Exception e) when (e is OperationCanceledException or TimeoutException or MassTransitException && !cancellationToken.IsCancellationRequested)
         {
