@@ -1,10 +1,11 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace Vrf.Cli.Commands.Bench.Soak;
 
 /// <summary>What a process holds, as the kernel reports it: resident memory and threads from <c>/proc/PID/status</c>
 /// (VmRSS, Threads) and open file descriptors (sockets, files, pipes) from the entries of <c>/proc/PID/fd</c>.</summary>
-public sealed record ProcessResources(double ResidentMiB, int OpenFiles, int Threads)
+public sealed record ProcessResources([property: JsonPropertyName("resident_mib")] double ResidentMiB, int OpenFiles, int Threads)
 {
     /// <summary>The process's figures now, or null when it is gone (or <c>/proc</c> is not there).</summary>
     public static ProcessResources? Read(int processId)

@@ -42,7 +42,7 @@ public sealed class SoakBenchCommand(Terminal terminal) : AsyncCommand<SoakBench
         {
         }
         var verdict = Judge(intervals, settings, sustainable, interruption.Signalled);
-        new SoakTable(terminal.Out).WriteVerdict(verdict, Rate(settings, sustainable), intervals.Count);
+        new SoakTable(terminal).WriteVerdict(verdict, Rate(settings, sustainable), intervals.Count);
         if (settings.Json is { } json)
         {
             SnakeCaseReportFile.Write(new SoakReport(machine, model.ToString(), sustainable ?? double.NaN, Rate(settings, sustainable),
@@ -58,7 +58,7 @@ public sealed class SoakBenchCommand(Terminal terminal) : AsyncCommand<SoakBench
     {
         var processes = pipeline.ServiceProcessIds.ToDictionary(process => process.Service, process => process.ProcessId);
         var queues = new QueueDepths(settings.BusOptions().VirtualHost);
-        var table = new SoakTable(terminal.Out);
+        var table = new SoakTable(terminal);
         table.WriteHeader(processes.Keys);
         var count = (int)Math.Round(settings.DurationTime / settings.IntervalTime);
         var clock = Stopwatch.StartNew();

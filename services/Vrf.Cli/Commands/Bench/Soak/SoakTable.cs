@@ -1,40 +1,39 @@
 using System.Globalization;
-using Spectre.Console;
 
 namespace Vrf.Cli.Commands.Bench.Soak;
 
-/// <summary>Prints the soak as it runs, a line per interval, then the verdict with every series that trends.</summary>
-public sealed class SoakTable(IAnsiConsole console)
+/// <summary>Prints the soak as it runs, an unwrapped line per interval, then the verdict with every series that trends.</summary>
+public sealed class SoakTable(Terminal terminal)
 {
     private static readonly string[] StageQueues = ["embedding", "failure-index", "scorer"];
 
     public void WriteHeader(IEnumerable<string> processes) =>
-        console.WriteLine(Invariant($"{"min",5} {"img/s",7} {"p99 ms",7} {"failed",6} {"waiting",7}  ") +
+        terminal.WriteLine(Invariant($"{"min",5} {"img/s",7} {"p99 ms",7} {"failed",6} {"waiting",7}  ") +
             string.Join("  ", processes.Select(process => $"{process + " MiB/fd/thr",-26}")) +
             "  queues (" + string.Join(", ", StageQueues) + ", other)");
 
     public void WriteRow(SoakInterval interval) =>
-        console.WriteLine(Invariant($"{interval.Minute,5:0.0} {interval.ImagesPerS,7:0.0} {interval.P99Ms,7:0} {interval.Failed,6} {interval.InFlight,7}  ") +
+        terminal.WriteLine(Invariant($"{interval.Minute,5:0.0} {interval.ImagesPerS,7:0.0} {interval.P99Ms,7:0} {interval.Failed,6} {interval.InFlight,7}  ") +
             string.Join("  ", interval.Processes.Values.Select(Resources)) + "  " + Queues(interval.Queues));
 
     public void WriteVerdict(SoakVerdict verdict, double rate, int intervals)
     {
-        console.WriteLine();
-        console.WriteLine(Invariant($"{intervals} interval(s) at {rate:0.0} images/s; slope test over the second half:"));
+        terminal.WriteLine("");
+        terminal.WriteLine(Invariant($"{intervals} interval(s) at {rate:0.0} images/s; slope test over the second half:"));
         foreach (var trend in verdict.Trends.Where(trend => trend.Trending || !trend.Judged))
         {
-            console.WriteLine($"  {trend}");
+            terminal.WriteLine($"  {trend}");
         }
-        console.WriteLine(Invariant($"  {verdict.Trends.Count(trend => trend.Judged && !trend.Trending)} of {verdict.Trends.Count} series flat"));
+        terminal.WriteLine(Invariant($"  {verdict.Trends.Count(trend => trend.Judged && !trend.Trending)} of {verdict.Trends.Count} series flat"));
         if (verdict.Failed > 0)
         {
-            console.WriteLine(Invariant($"  {verdict.Failed} request(s) failed or timed out"));
+            terminal.WriteLine(Invariant($"  {verdict.Failed} request(s) failed or timed out"));
         }
         if (verdict.Exited.Count > 0)
         {
-            console.WriteLine($"  exited: {string.Join(", ", verdict.Exited)}");
+            terminal.WriteLine($"  exited: {string.Join(", ", verdict.Exited)}");
         }
-        console.WriteLine(verdict.Passed ? "PASSED" : verdict.Interrupted ? "INTERRUPTED" : "FAILED" +
+        terminal.WriteLine(verdict.Passed ? "PASSED" : verdict.Interrupted ? "INTERRUPTED" : "FAILED" +
             (verdict.Trending.Count > 0 ? $": trending {string.Join(", ", verdict.Trending)}" : ""));
     }
 
