@@ -5,8 +5,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Vrf.Contracts;
 using Vrf.Services.Batching;
+using Vrf.ServiceDefaults;
 using Vrf.Services.Failures;
 using Vrf.Serving.Hosting;
+using Vrf.Serving.Indexing;
 using Vrf.Services.Models;
 
 namespace Vrf.Services.FailureIndex;
@@ -14,7 +16,7 @@ namespace Vrf.Services.FailureIndex;
 /// <summary>Registers the failure-index service.</summary>
 public static class FailureIndexRegistration
 {
-    private const string BuildQueue = $"{ServiceNames.FailureIndex}-builds";
+    private const string BuildQueue = WorkQueues.FailureIndexBuilds;
     private const string BuildFaultQueue = $"{ServiceNames.FailureIndex}-build-faults";
 
     /// <summary>What its consumers need: the serving core (model store, the failure index that <c>FailureIndex:Kind</c>
@@ -30,7 +32,14 @@ public static class FailureIndexRegistration
         services.AddMetrics();
         services.TryAddSingleton<LookupBatchers>();
         services.TryAddSingleton<FailureDistanceLookup>();
+        services.AddOptions<IndexBuildOptions>()
+            .Bind(configuration.GetSection(IndexBuildOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton<IndexBuildRequests>();
+        services.TryAddSingleton<IndexBuildSignal>();
         services.TryAddSingleton<ModelIndexing>();
+        services.AddHostedService<IndexBuildWorker>();
         return services;
     }
 
@@ -42,11 +51,10 @@ public static class FailureIndexRegistration
     /// and the model lifecycle consumer.
     /// </summary>
     /// <remarks>
-    /// A build takes one version at a time per replica, with no message taken ahead of it, and keeps its message until
-    /// the version is ready, so a replica that dies mid-build leaves the message to another one, which builds the
-    /// version again (the builder is idempotent); look-ups have their own queue and are never stuck behind a build. A
-    /// build longer than the broker's consumer timeout (RabbitMQ: <c>consumer_timeout</c>, 30 minutes by default) needs
-    /// that timeout raised.
+    /// A new version's message only asks for its build and is acknowledged at once; the <see cref="IndexBuildWorker"/>
+    /// of whichever replica claims the request builds it, one version at a time per replica, so a build may last longer
+    /// than the broker's consumer timeout, and one that a dying replica leaves is taken again by another (the builder is
+    /// idempotent). Look-ups have their own queue and are never stuck behind a build.
     /// </remarks>
     public static IBusRegistrationConfigurator AddFailureIndexConsumers(this IBusRegistrationConfigurator bus)
     {

@@ -1,29 +1,82 @@
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using Vrf.Contracts;
+using Vrf.Serving;
 using Vrf.Serving.Indexing;
 using Vrf.Serving.Store;
 
 namespace Vrf.Services.FailureIndex;
 
 /// <summary>
-/// Prepares a new version (imported or trained) for serving with the serving core's <see cref="FailureIndexBuilder"/>,
-/// publishing its progress as it goes, and names the version that is current once it is ready (the store's
-/// <see cref="CurrentVersion"/>: indexing an older version does not take the current one back).
+/// Prepares new versions (imported or trained) for serving with the serving core's <see cref="FailureIndexBuilder"/>,
+/// in two steps: <see cref="Ask"/> records that a version is to be built, in a moment, so the message that asked is
+/// acknowledged at once (a build can outlast the broker's consumer timeout); <see cref="BuildAsync"/> builds a claimed
+/// version, publishing its progress as it goes, and announces the outcome: <see cref="ModelPromoted"/> naming the
+/// version that is current once it is ready (the store's <see cref="CurrentVersion"/>: indexing an older version does
+/// not take the current one back), or <see cref="ModelIndexingFailed"/> with the reason.
 /// </summary>
-public sealed class ModelIndexing(FailureIndexBuilder builder, ModelStore store, IBus bus, ILogger<ModelIndexing> logger)
+public sealed partial class ModelIndexing(
+    FailureIndexBuilder builder,
+    IndexBuildRequests requests,
+    IndexBuildSignal signal,
+    ModelStore store,
+    IBus bus,
+    ILogger<ModelIndexing> logger)
 {
-    /// <exception cref="Vrf.Serving.ModelServingException">The version does not exist, was retired, or its data cannot
-    /// be used; the store marks it failed with the reason.</exception>
-    public async Task<ModelPromoted> BuildAsync(string modelName, int version, CancellationToken cancellationToken)
+    /// <summary>Asks for the version's build and wakes this replica's builder. A failed version is built again.</summary>
+    /// <returns>The promotion to announce when the version is ready already (a request that came again); null when
+    /// the build is asked for.</returns>
+    /// <exception cref="ModelNotFoundException">No such version.</exception>
+    /// <exception cref="ModelNotReadyException">The version was retired.</exception>
+    public ModelPromoted? Ask(string modelName, int version)
     {
         var id = new ModelVersionId(modelName, version);
+        switch (store.Get(id).Status)
+        {
+            case ModelStatus.Ready:
+                return Promotion(id);
+            case ModelStatus.Retired:
+                throw new ModelNotReadyException($"Model {id} was retired and is not indexed again.");
+            case ModelStatus.Failed:
+                store.Update(id, manifest => manifest with { Status = ModelStatus.Indexing, FailureReason = null });
+                break;
+        }
+        requests.Record(id);
+        LogAsked(id);
+        signal.WorkRecorded();
+        return null;
+    }
+
+    /// <summary>
+    /// Builds the claimed version and announces the outcome, then ends its request. A build that is cancelled (the
+    /// replica stops) stays asked for, and so does one whose outcome could not be announced: it is taken again (a
+    /// ready version is announced again without building).
+    /// </summary>
+    public async Task BuildAsync(IndexBuildClaim claim, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        var id = claim.Version;
+        object outcome;
         using (var span = FailureIndexTelemetry.Source.StartActivity("index-build"))
         {
             span?.SetTag(PipelineActivity.ModelTag, id.ToString());
-            await using var progress = new IndexingProgressPublisher(bus, id, logger);
-            await builder.BuildAsync(id, progress, cancellationToken);
+            try
+            {
+                await using var progress = new IndexingProgressPublisher(bus, id, logger);
+                await builder.BuildAsync(id, progress, cancellationToken);
+                outcome = Promotion(id);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                outcome = new ModelIndexingFailed(id.Name, id.Version, store.Get(id).Manifest.FailureReason ?? ReasonText.OneLine(e.Message));
+            }
         }
-        return new ModelPromoted(id.Name, store.Current(id.Name).Id.Version);
+        await bus.Publish(outcome, outcome.GetType(), cancellationToken);
+        claim.Complete();
     }
+
+    private ModelPromoted Promotion(ModelVersionId id) => new(id.Name, store.Current(id.Name).Id.Version);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Model}'s index build is asked for")]
+    private partial void LogAsked(ModelVersionId model);
 }

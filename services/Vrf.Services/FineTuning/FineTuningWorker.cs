@@ -37,13 +37,9 @@ public sealed partial class FineTuningWorker(
                     runs.Add(runner.RunAsync(claim, stoppingToken));
                 }
             }
-            try
-            {
-                await Task.WhenAny([signal.WaitAsync(stoppingToken), Task.Delay(options.Value.ScanInterval, stoppingToken), .. runs]);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-            }
+            using var wake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            await Task.WhenAny([signal.WaitAsync(options.Value.ScanInterval, wake.Token), .. runs]);
+            await wake.CancelAsync();
         }
         await Task.WhenAll(runs);
     }

@@ -14,7 +14,7 @@ public sealed class RetrainModelConsumer(FineTuningJobIntake intake, FineTuningJ
     public Task Consume(ConsumeContext<RetrainModel> context)
     {
         RejectedInput.RejectBadInput(() => intake.Accept(context.Message));
-        signal.JobAccepted();
+        signal.WorkRecorded();
         return Task.CompletedTask;
     }
 }

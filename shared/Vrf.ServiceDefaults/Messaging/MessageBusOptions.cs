@@ -51,6 +51,14 @@ public sealed partial class MessageBusOptions
     public bool UseTls { get; set; }
 
     /// <summary>
+    /// Whether a publish of a unit of work declares the queue its service takes it from (<see cref="WorkQueues"/>), so
+    /// that work sent before its service ever ran waits for it (default). The user needs the right to configure and
+    /// write those queues; a deployment whose users may not (deploy/rabbitmq) declares them in the broker's definitions
+    /// instead and turns this off.
+    /// </summary>
+    public bool DeclareWorkQueues { get; set; } = true;
+
+    /// <summary>
     /// Reads a bus address: <c>memory</c> for the in-memory transport, or
     /// <c>rabbitmq://[user:password@]host[:port][/virtual-host]</c> (scheme <c>amqp</c> also accepted;
     /// <c>rabbitmqs</c> or <c>amqps</c> for TLS). Parts left out keep their defaults (guest/guest, port 5672 or 5671

@@ -98,6 +98,10 @@ public static class MessageBusServiceCollectionExtensions
                             host.UseSsl(ssl => BrokerTls.Configure(ssl, options.Host, tls));
                         }
                     });
+                    if (options.DeclareWorkQueues)
+                    {
+                        configurator.DeclareWorkQueues();
+                    }
                     configurator.UseVrfMessagePolicy(context);
                     configurator.ConfigureEndpoints(context);
                 });

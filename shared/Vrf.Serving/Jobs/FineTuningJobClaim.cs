@@ -1,3 +1,5 @@
+using Vrf.Serving.Store;
+
 namespace Vrf.Serving.Jobs;
 
 /// <summary>
@@ -18,17 +20,8 @@ public sealed class FineTuningJobClaim : IDisposable
     public Guid JobId { get; }
 
     /// <summary>The claim, or null when another worker (in this process or another) holds it.</summary>
-    internal static FineTuningJobClaim? TryTake(Guid jobId, string path)
-    {
-        try
-        {
-            return new FineTuningJobClaim(jobId, new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-    }
+    internal static FineTuningJobClaim? TryTake(Guid jobId, string path) =>
+        FileLock.TryTake(path) is { } file ? new FineTuningJobClaim(jobId, file) : null;
 
     public void Dispose() => _file.Dispose();
 }

@@ -25,7 +25,7 @@ internal sealed class ModelFolderLock : IDisposable
         {
             try
             {
-                return new ModelFolderLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+                return new ModelFolderLock(FileLock.Open(path));
             }
             catch (IOException) when (waited.Elapsed < timeout)
             {

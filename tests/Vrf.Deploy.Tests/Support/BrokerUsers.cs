@@ -8,8 +8,8 @@ namespace Vrf.Deploy.Tests.Support;
 /// <summary>
 /// The broker's users of deploy/rabbitmq, created on the local RabbitMQ for one private virtual host: start.sh renders
 /// the definitions with the <see cref="DeploySecrets"/> passwords, each user is renamed with the virtual host's name
-/// in front (users belong to the whole node, which other runs share) and its permissions moved onto the virtual host,
-/// and <c>rabbitmqctl import_definitions</c> loads the file as the broker loads it at start. Disposing deletes them.
+/// in front (users belong to the whole node, which other runs share), its permissions and the work queues the
+/// definitions declare moved onto the virtual host, and <c>rabbitmqctl import_definitions</c> loads the file as the broker loads it at start. Disposing deletes them.
 /// </summary>
 public sealed class BrokerUsers : IAsyncDisposable
 {
@@ -36,6 +36,10 @@ public sealed class BrokerUsers : IAsyncDisposable
         {
             permission!["user"] = $"{host.Name}-{(string)permission["user"]!}";
             permission["vhost"] = host.Name;
+        }
+        foreach (var entity in new[] { "exchanges", "queues", "bindings" }.SelectMany(kind => definitions[kind]!.AsArray()))
+        {
+            entity!["vhost"] = host.Name;
         }
         definitions.Remove("vhosts");
         using var file = new TemporaryDirectory();
