@@ -20,9 +20,13 @@ public sealed class SoakTable(Terminal terminal)
     {
         terminal.WriteLine("");
         terminal.WriteLine(Invariant($"{intervals} interval(s) at {rate:0.0} images/s; slope test over the second half:"));
-        foreach (var trend in verdict.Trends.Where(trend => trend.Trending || !trend.Judged))
+        foreach (var trend in verdict.Trends.Where(trend => trend.Trending))
         {
             terminal.WriteLine($"  {trend}");
+        }
+        if (verdict.Trends.Count(trend => !trend.Judged) is > 0 and var unjudged)
+        {
+            terminal.WriteLine(Invariant($"  {unjudged} series not judged: the second half needs {TrendTest.MinimumPoints} intervals at least"));
         }
         terminal.WriteLine(Invariant($"  {verdict.Trends.Count(trend => trend.Judged && !trend.Trending)} of {verdict.Trends.Count} series flat"));
         if (verdict.Failed > 0)
