@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Vrf.Contracts;
 using Vrf.Serving.Store;
 
 namespace Vrf.Serving.Jobs;
@@ -49,6 +50,14 @@ public sealed class FineTuningJobStore
             .OfType<FineTuningJobRecord>()
             .OrderBy(record => record.AcceptedAt)
             .ThenBy(record => record.JobId)];
+
+    /// <summary>The oldest job that has not ended and asks for exactly what <paramref name="request"/> asks, whatever
+    /// its id (one an interrupted client published, which a worker resumes); null when there is none.</summary>
+    public FineTuningJobRecord? FindUnfinished(RetrainModel request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return List().FirstOrDefault(job => !job.IsFinal && job.Request with { JobId = request.JobId } == request);
+    }
 
     /// <summary>Records a new job; false (and nothing written) when a job of that id already exists.</summary>
     public bool TryCreate(FineTuningJobRecord record)

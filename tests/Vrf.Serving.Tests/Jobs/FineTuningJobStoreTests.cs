@@ -94,6 +94,20 @@ public sealed class FineTuningJobStoreTests : IDisposable
         Assert.Equal(Path.Combine(_models.Root, ".jobs"), _jobs.Root);
     }
 
+    [Fact]
+    public void An_unfinished_job_is_found_by_what_it_asks_for_whatever_its_id()
+    {
+        var asked = Request();
+        var trained = FineTuningJobRecord.Accept(asked with { JobId = Guid.NewGuid() }, 1, Now) with { Status = FineTuningJobStatus.Trained };
+        var running = FineTuningJobRecord.Accept(asked with { JobId = Guid.NewGuid() }, 1, Now.AddMinutes(1)) with { Status = FineTuningJobStatus.Running };
+        var later = FineTuningJobRecord.Accept(asked with { JobId = Guid.NewGuid() }, 1, Now.AddMinutes(2));
+        var otherSeed = FineTuningJobRecord.Accept(asked with { JobId = Guid.NewGuid(), Seed = 9 }, 1, Now);
+        Assert.All([trained, running, later, otherSeed], record => Assert.True(_jobs.TryCreate(record)));
+
+        Assert.Equal(running.JobId, _jobs.FindUnfinished(asked with { JobId = Guid.NewGuid() })?.JobId);
+        Assert.Null(_jobs.FindUnfinished(asked with { JobId = Guid.NewGuid(), Epochs = 4 }));
+    }
+
     private static RetrainModel Request() => new(Guid.NewGuid(), "pets", null, "/data/train", "/data/val", Epochs: 3);
 
     public void Dispose() => _folder.Dispose();

@@ -66,11 +66,23 @@ internal static class DemoModels
             FineTuningRecipe.EndToEnd, profile.Epochs, profile.BatchSize, profile.LearningRate, Seed: DemoProfile.Seed, TestPath: folders.Test);
         using var host = JobBus.Build(settings, settings.Device);
         await host.StartOrExplainAsync(settings, cancellationToken);
-        await host.Services.GetRequiredService<IBus>().Publish(request, cancellationToken);
-        terminal.Out.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-            $"Published RetrainModel (job {request.JobId}): end-to-end fine-tuning of {zeroShot.Id} on {profile.TrainImages:N0} images, " +
-            $"{profile.Epochs} epoch(s) of batches of {profile.BatchSize}, learning rate {profile.LearningRate:0.##e+0}; the fine-tuning service " +
-            $"{settings.ServicesLocation} trains it, then the failure-index service indexes and promotes the new version.")));
+        if (!settings.Fresh && jobs.FindUnfinished(request) is { } unfinished)
+        {
+            // An interrupted run's job: the fine-tuning service resumes it from its last checkpoint, so training it
+            // again under a new id would only queue behind it.
+            request = unfinished.Request;
+            terminal.Out.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                $"Following job {request.JobId}, which an earlier run of the demo published with these settings and left {unfinished.Status.ToString().ToLowerInvariant()} " +
+                $"(step {unfinished.Step:N0} of {unfinished.TotalSteps:N0}); the fine-tuning service {settings.ServicesLocation} resumes it. --fresh starts over.")));
+        }
+        else
+        {
+            await host.Services.GetRequiredService<IBus>().Publish(request, cancellationToken);
+            terminal.Out.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                $"Published RetrainModel (job {request.JobId}): end-to-end fine-tuning of {zeroShot.Id} on {profile.TrainImages:N0} images, " +
+                $"{profile.Epochs} epoch(s) of batches of {profile.BatchSize}, learning rate {profile.LearningRate:0.##e+0}; the fine-tuning service " +
+                $"{settings.ServicesLocation} trains it, then the failure-index service indexes and promotes the new version.")));
+        }
         var promoted = await JobBus.Follower(terminal, host, settings).FollowAsync(request.JobId, DemoProfile.ModelName, cancellationToken);
         await host.StopAsync(CancellationToken.None);
         var trained = models.Get(promoted);
