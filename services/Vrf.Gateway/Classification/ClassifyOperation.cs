@@ -42,7 +42,7 @@ internal static class ClassifyOperation
                     Whole(1, null, null), false),
                 "mode" => ("How the two models are combined.", Text(EnsembleModeNames.All, EnsembleModeNames.Vrf), false),
                 "alpha" => ("With mode=ose: the fine-tuned model's weight; the model's own α when left out.", Fraction(), false),
-                "topK" => ("How many classes the result lists, most probable first.",
+                "topK" => ("How many classes the result lists, most probable first; above the model's class count, every class.",
                     Whole(1, ClassifyQuery.MaxTopK, ClassifyQuery.DefaultTopK), false),
                 "nearestFailures" => ("How many of the nearest zero-shot failures the result lists.",
                     Whole(0, ClassifyQuery.MaxNearestFailures, 0), false),

@@ -27,7 +27,7 @@ public sealed partial class IndexBuildWorker(
         {
             foreach (var version in Waiting())
             {
-                if (stoppingToken.IsCancellationRequested || requests.TryClaim(version) is not { } claim)
+                if (stoppingToken.IsCancellationRequested || TryClaim(version) is not { } claim)
                 {
                     continue;
                 }
@@ -56,6 +56,21 @@ public sealed partial class IndexBuildWorker(
         }
     }
 
+    /// <summary>The build's claim; null when another replica holds it, the build ended meanwhile or the store refuses
+    /// the claim (logged: a full or read-only store, tried again at the next scan).</summary>
+    private IndexBuildClaim? TryClaim(ModelVersionId version)
+    {
+        try
+        {
+            return requests.TryClaim(version);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            LogClaimFailed(version, e);
+            return null;
+        }
+    }
+
     /// <summary>The builds asked for; none when the store cannot be read (logged, tried again at the next scan).</summary>
     private IReadOnlyList<ModelVersionId> Waiting()
     {
@@ -75,6 +90,9 @@ public sealed partial class IndexBuildWorker(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The outcome of {Model}'s index build could not be announced; it stays asked for")]
     private partial void LogNotAnnounced(ModelVersionId model, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not claim {Model}'s index build; trying again at the next scan")]
+    private partial void LogClaimFailed(ModelVersionId model, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not look for index builds in {Folder}; trying again at the next scan")]
     private partial void LogScanFailed(string folder, Exception exception);

@@ -32,7 +32,7 @@ public sealed partial class FineTuningWorker(
                 {
                     break;
                 }
-                if (!running.Contains(job.JobId) && jobs.TryClaim(job.JobId) is { } claim)
+                if (!running.Contains(job.JobId) && TryClaim(job.JobId) is { } claim)
                 {
                     runs.Add(runner.RunAsync(claim, stoppingToken));
                 }
@@ -42,6 +42,21 @@ public sealed partial class FineTuningWorker(
             await wake.CancelAsync();
         }
         await Task.WhenAll(runs);
+    }
+
+    /// <summary>The job's claim; null when another worker holds it or the store refuses the claim file (logged: a full
+    /// or read-only store, tried again at the next scan).</summary>
+    private FineTuningJobClaim? TryClaim(Guid jobId)
+    {
+        try
+        {
+            return jobs.TryClaim(jobId);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            LogClaimFailed(jobId, e);
+            return null;
+        }
     }
 
     /// <summary>The jobs nobody may be training, oldest first. A record that cannot be read is logged and passed over
@@ -59,6 +74,9 @@ public sealed partial class FineTuningWorker(
             return [];
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not claim job {JobId}; trying again at the next scan")]
+    private partial void LogClaimFailed(Guid jobId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Passed over the job record {Path}: {Reason}")]
     private partial void LogUnreadableRecord(string path, string reason);

@@ -13,7 +13,8 @@ namespace Vrf.Serving.Evaluation;
 /// <c>&lt;store&gt;/.cache/&lt;name&gt;/&lt;version&gt;/&lt;split key&gt;.outputs.safetensors</c> (both models' logits and the
 /// fine-tuned features) and <c>…wse-&lt;α&gt;.safetensors</c> (the weight-space ensemble's logits at α). Each file
 /// records the <see cref="SplitFingerprint"/> it was made for; a file whose fingerprint no longer matches (the
-/// images changed) or that cannot be read is made again.
+/// images changed) or that cannot be read is made again. A store too full or read-only to keep outputs only costs the
+/// next run the time to compute them again (a warning says so).
 /// </summary>
 public sealed partial class EvaluationCache(ModelStore store, ILogger<EvaluationCache> logger)
 {
@@ -139,11 +140,13 @@ public sealed partial class EvaluationCache(ModelStore store, ILogger<Evaluation
         return [.. file.Read(LabelsName).data<long>().ToArray().Select(label => (int)label)];
     }
 
+    /// <summary>Keeps the outputs for the next run; a store too full or read-only to take them keeps nothing (the file is
+    /// written beside its name and moved into place) and the run goes on with the outputs it computed.</summary>
     private void Write(string path, string fingerprint, string folder, int skipped, Dictionary<string, Tensor> tensors)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         try
         {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             SafeTensorsWriter.Write(path, tensors, new Dictionary<string, string>
             {
                 [FormatKey] = Format,
@@ -152,6 +155,10 @@ public sealed partial class EvaluationCache(ModelStore store, ILogger<Evaluation
                 [SkippedKey] = skipped.ToString(CultureInfo.InvariantCulture),
             });
             LogWritten(path);
+        }
+        catch (IOException e) when (FileSystemErrors.IsFullOrReadOnly(e))
+        {
+            LogNotWritten(store.Root, path, ReasonText.OneLine(e.Message));
         }
         finally
         {
@@ -176,6 +183,10 @@ public sealed partial class EvaluationCache(ModelStore store, ILogger<Evaluation
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cached outputs in {Path} cannot be read ({Reason}); computing them again")]
     private partial void LogUnreadable(string path, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "The model store '{Store}' cannot keep the outputs computed for {Path} ({Reason}); they are used for this run only")]
+    private partial void LogNotWritten(string store, string path, string reason);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Cached outputs in {Path}")]
     private partial void LogWritten(string path);

@@ -17,7 +17,8 @@ namespace Vrf.Serving.Indexing;
 /// (a, b) and the OSE α on the validation images, records the validation distribution of d and of the predicted
 /// classes (which the drift monitor compares served results with), records the metrics and marks the version ready.
 /// Without a validation folder it uses T = 1, a = 1.5, b = 0.6, α = 0.5, records no validation distribution and says so
-/// in the manifest. A build that throws marks the version failed with the reason; a cancelled one leaves it indexing,
+/// in the manifest. A build that throws marks the version failed with the reason (or, on a store too full or read-only to
+/// take that, leaves it indexing); a cancelled one leaves it indexing,
 /// to be built again. The image folders must lie under <c>FailureIndex:DataRoots</c> when it is set.
 /// </summary>
 public sealed partial class FailureIndexBuilder(
@@ -79,9 +80,23 @@ public sealed partial class FailureIndexBuilder(
         catch (Exception e)
         {
             var reason = ReasonText.OneLine(e.Message);
-            store.Update(id, manifest => manifest with { Status = ModelStatus.Failed, FailureReason = reason });
+            RecordFailure(id, reason);
             LogFailed(id, reason);
             throw;
+        }
+    }
+
+    /// <summary>Marks the version failed with the reason; a store too full or read-only to take even that leaves it
+    /// indexing (never ready), and the build's own failure is the one reported.</summary>
+    private void RecordFailure(ModelVersionId id, string reason)
+    {
+        try
+        {
+            store.Update(id, manifest => manifest with { Status = ModelStatus.Failed, FailureReason = reason });
+        }
+        catch (ModelStoreWriteException e)
+        {
+            LogFailureNotRecorded(id, ReasonText.OneLine(e.Message));
         }
     }
 
@@ -208,6 +223,9 @@ public sealed partial class FailureIndexBuilder(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Indexing {Model} failed: {Reason}")]
     private partial void LogFailed(ModelVersionId model, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Model} stays indexing: its failure cannot be recorded ({Reason})")]
+    private partial void LogFailureNotRecorded(ModelVersionId model, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The {Role} temperature could not be calibrated; using T = 1: {Reason}")]
     private partial void LogCalibrationFailed(string role, string reason);

@@ -7,13 +7,15 @@ namespace Vrf.Serving.Store;
 internal static class FileLock
 {
     /// <summary>The open, locked file (creating it if needed); null when someone else holds the lock.</summary>
+    /// <exception cref="IOException">The file cannot be opened for another reason (a full or read-only store): that is
+    /// not someone else's claim, and is not mistaken for one.</exception>
     public static FileStream? TryTake(string path)
     {
         try
         {
             return Open(path);
         }
-        catch (IOException)
+        catch (IOException e) when (FileSystemErrors.IsLockHeld(e))
         {
             return null;
         }

@@ -15,7 +15,8 @@ internal sealed class ModelFolderLock : IDisposable
 
     private ModelFolderLock(FileStream file) => _file = file;
 
-    /// <exception cref="IOException">Another holder kept the lock for longer than <paramref name="timeout"/>.</exception>
+    /// <exception cref="IOException">Another holder kept the lock for longer than <paramref name="timeout"/>, or the lock
+    /// file cannot be created (the store is full or read-only: that is not waited out).</exception>
     public static ModelFolderLock Acquire(string modelFolder, TimeSpan timeout)
     {
         Directory.CreateDirectory(modelFolder);
@@ -27,11 +28,11 @@ internal sealed class ModelFolderLock : IDisposable
             {
                 return new ModelFolderLock(FileLock.Open(path));
             }
-            catch (IOException) when (waited.Elapsed < timeout)
+            catch (IOException e) when (FileSystemErrors.IsLockHeld(e) && waited.Elapsed < timeout)
             {
                 Thread.Sleep(RetryDelay);
             }
-            catch (IOException e)
+            catch (IOException e) when (FileSystemErrors.IsLockHeld(e))
             {
                 throw new IOException($"The model store lock '{path}' was held by someone else for more than {timeout.TotalSeconds:0} s.", e);
             }

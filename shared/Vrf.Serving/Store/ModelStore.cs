@@ -109,27 +109,27 @@ public sealed class ModelStore
     {
         ModelName.Validate(name);
         ArgumentNullException.ThrowIfNull(assemble);
-        var (id, staging) = ReserveVersion(name);
-        try
+        return Writing($"a new version of '{name}'", () =>
         {
-            var manifest = assemble(id, staging);
-            if (manifest.Id != id)
+            var (id, staging) = ReserveVersion(name);
+            try
             {
-                throw new InvalidOperationException($"The manifest assembled for {id} names {manifest.Id}.");
+                var manifest = assemble(id, staging);
+                if (manifest.Id != id)
+                {
+                    throw new InvalidOperationException($"The manifest assembled for {id} names {manifest.Id}.");
+                }
+                ManifestJson.Write(Path.Combine(staging, ManifestFileName), manifest);
+                var folder = VersionFolder(id);
+                Directory.Move(staging, folder);
+                return new ModelBundle(folder, manifest);
             }
-            ManifestJson.Write(Path.Combine(staging, ManifestFileName), manifest);
-            var folder = VersionFolder(id);
-            Directory.Move(staging, folder);
-            return new ModelBundle(folder, manifest);
-        }
-        catch
-        {
-            if (Directory.Exists(staging))
+            catch
             {
-                Directory.Delete(staging, recursive: true);
+                RemoveStaging(staging);
+                throw;
             }
-            throw;
-        }
+        });
     }
 
     /// <summary>
@@ -140,16 +140,19 @@ public sealed class ModelStore
     public ModelBundle Update(ModelVersionId id, Func<ModelManifest, ModelManifest> change)
     {
         ArgumentNullException.ThrowIfNull(change);
-        using var folderLock = ModelFolderLock.Acquire(ModelFolder(id.Name), LockTimeout);
-        var current = Get(id).Manifest;
-        var next = change(current);
-        if (next.Id != id)
+        return Writing($"the manifest of {id}", () =>
         {
-            throw new InvalidOperationException($"A change of {id}'s manifest cannot rename it to {next.Id}.");
-        }
-        RequireAllowed(current, next);
-        ManifestJson.Write(ManifestPath(id), next);
-        return new ModelBundle(VersionFolder(id), next);
+            using var folderLock = ModelFolderLock.Acquire(ModelFolder(id.Name), LockTimeout);
+            var current = Get(id).Manifest;
+            var next = change(current);
+            if (next.Id != id)
+            {
+                throw new InvalidOperationException($"A change of {id}'s manifest cannot rename it to {next.Id}.");
+            }
+            RequireAllowed(current, next);
+            ManifestJson.Write(ManifestPath(id), next);
+            return new ModelBundle(VersionFolder(id), next);
+        });
     }
 
     /// <summary>Stops serving a version. Retiring a retired version changes nothing.</summary>
@@ -187,6 +190,37 @@ public sealed class ModelStore
             throw new InvalidDataException($"The manifest in '{folder}' names {manifest.Id}, not {id}.");
         }
         return new ModelBundle(folder, manifest);
+    }
+
+    /// <summary>Runs a write, turning the file system's refusal (full, over quota, read-only) into an error that names the
+    /// store and what was being written.</summary>
+    private T Writing<T>(string what, Func<T> write)
+    {
+        try
+        {
+            return write();
+        }
+        catch (IOException e) when (FileSystemErrors.IsFullOrReadOnly(e))
+        {
+            throw new ModelStoreWriteException($"The model store '{Root}' cannot take {what}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Removes a failed version's staging folder; if even that fails (the store turned read-only), the folder
+    /// stays, hidden and never a version, and the failure that stopped the version is the one reported.</summary>
+    private static void RemoveStaging(string staging)
+    {
+        try
+        {
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // Reported by the caller: the assembly's own failure.
+        }
     }
 
     /// <summary>Version numbers with a manifest, ascending (half-assembled staging folders are not versions).</summary>

@@ -9,7 +9,8 @@ namespace Vrf.Training.Checkpoints;
 /// <summary>
 /// A job's checkpoints: <c>checkpoint-&lt;step&gt;/</c> folders holding <c>state.json</c>, the trained parameters
 /// (<c>weights.safetensors</c>) and the optimizer's state (<c>optimizer.bin</c>, AdamW's moments and step counts in
-/// TorchSharp's format). A checkpoint is written into a hidden folder and renamed into place, so it is whole or absent;
+/// TorchSharp's format). A checkpoint is written into a hidden folder and renamed into place, so it is whole or absent
+/// (a write the disk refuses, full or read-only, removes the hidden folder and fails naming this folder and the cause);
 /// older ones are removed once a newer one is in place.
 /// </summary>
 internal sealed class CheckpointFolder(string path)
@@ -65,11 +66,12 @@ internal sealed class CheckpointFolder(string path)
             }
             Directory.Move(partial, target);
         }
-        catch
+        catch (Exception e)
         {
-            if (Directory.Exists(partial))
+            RemovePartial(partial);
+            if (e is IOException written)
             {
-                Directory.Delete(partial, recursive: true);
+                throw new IOException($"The checkpoint of step {state.Step} cannot be written into '{Path}': {written.Message}", written);
             }
             throw;
         }
@@ -77,6 +79,23 @@ internal sealed class CheckpointFolder(string path)
                      .Where(folder => ParseStep(System.IO.Path.GetFileName(folder)) < state.Step))
         {
             Directory.Delete(older, recursive: true);
+        }
+    }
+
+    /// <summary>Removes a checkpoint that failed half-way; if even that fails (the disk turned read-only), the hidden
+    /// folder stays, never read as a checkpoint, and the write's own failure is the one reported.</summary>
+    private static void RemovePartial(string partial)
+    {
+        try
+        {
+            if (Directory.Exists(partial))
+            {
+                Directory.Delete(partial, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // Reported by the caller: the write's own failure.
         }
     }
 

@@ -1,6 +1,7 @@
 using SkiaSharp;
 using Vrf.Imaging;
 using Vrf.Testing;
+using Vrf.Testing.Hostile;
 
 namespace Vrf.Clip.Tests.Preprocessing;
 
@@ -105,6 +106,39 @@ public sealed class ImageDecoderTests
 
         Assert.True(GC.GetAllocatedBytesForCurrentThread() - allocatedBefore < 3_000L * 3_000, "the pixel buffer was allocated");
         Assert.Contains($"in only {png.Length:N0} bytes", error.Reason);
+    }
+
+    [Theory]
+    [InlineData("wbmp", 60_000, "exceeds the limit")]
+    [InlineData("ico", 60_000, "exceeds the limit")]
+    [InlineData("wbmp", 8_000, "in only")]
+    [InlineData("ico", 8_000, "in only")]
+    public void An_ico_or_wbmp_header_announcing_more_than_the_budget_is_refused_before_its_pixel_buffer_is_allocated(
+        string format, int side, string reason)
+    {
+        var file = format == "wbmp"
+            ? WbmpBytes.Image(side, side, rows: 1)
+            : IcoBytes.WithPng(PngBytes.Image(side, side, PngBytes.Rgb, 8, [new byte[side * 3]]), side, side);
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+
+        var error = Assert.Throws<DecompressionBombException>(() => decoder.Decode(file, $"bomb.{format}"));
+
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - allocatedBefore < (long)side * side, "the pixel buffer was allocated");
+        Assert.Equal((side, side), (error.Width, error.Height));
+        Assert.Contains(reason, error.Reason);
+    }
+
+    [Fact]
+    public void Small_ico_and_wbmp_files_are_decoded()
+    {
+        var png = PngBytes.Image(2, 1, PngBytes.Grey, 8, [[10, 200]]);
+
+        var fromIco = decoder.Decode(IcoBytes.WithPng(png, 2, 1), "icon.ico");
+        var fromWbmp = decoder.Decode(WbmpBytes.Image(9, 2, rows: 2), "white.wbmp");
+
+        Assert.Equal(new byte[] { 10, 10, 10, 200, 200, 200 }, fromIco.Bytes.ToArray());
+        Assert.Equal((9, 2), (fromWbmp.Width, fromWbmp.Height));
+        Assert.All(fromWbmp.Bytes.ToArray(), value => Assert.Equal(255, value));
     }
 
     [Fact]

@@ -30,6 +30,11 @@ public static class MalformedMessages
         yield return new(queue, "json-array", "[1, 2, 3]"u8.ToArray(), null);
     }
 
+    /// <summary>A well-formed envelope of a message type no consumer knows, for <paramref name="queue"/>: MassTransit moves
+    /// it to the queue's <c>_skipped</c> queue (no fault: nothing failed, nobody consumes it).</summary>
+    public static MalformedMessage OfUnknownType(string queue) =>
+        new(queue, "unknown-type", Envelope("NoSuchMessage", new JsonObject { ["requestId"] = Guid.NewGuid().ToString() }), null);
+
     /// <summary>Classify requests the embedding service must refuse.</summary>
     public static IEnumerable<MalformedMessage> ForEmbedding()
     {

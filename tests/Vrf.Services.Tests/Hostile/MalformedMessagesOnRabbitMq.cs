@@ -13,8 +13,9 @@ namespace Vrf.Services.Tests.Hostile;
 /// <summary>
 /// Every service in one process on a virtual host of the local RabbitMQ made for this run, over a ready model, and the
 /// malformed messages of <see cref="MalformedMessages"/> published as raw bytes straight to each queue the services
-/// consume. Records, once everything has had time to loop if it would, what each error queue holds, what is left in each
-/// queue, and the outcome of a normal classify request sent afterwards.
+/// consume, with a well-formed envelope of a type no consumer knows to each. Records, once everything has had time to
+/// loop if it would, what each error and skipped queue holds, what is left in each queue, and the outcome of a normal
+/// classify request sent afterwards.
 /// </summary>
 public sealed class MalformedMessagesOnRabbitMq : IAsyncLifetime
 {
@@ -30,8 +31,15 @@ public sealed class MalformedMessagesOnRabbitMq : IAsyncLifetime
 
     public IReadOnlyList<MalformedMessage> Sent { get; private set; } = [];
 
+    /// <summary>One envelope of an unknown message type per queue.</summary>
+    public IReadOnlyList<MalformedMessage> OfUnknownType { get; private set; } = [];
+
     /// <summary>What each queue's error queue held at the end, by queue.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<BrokerVirtualHost.TakenMessage>> ErrorQueues { get; private set; } =
+        new Dictionary<string, IReadOnlyList<BrokerVirtualHost.TakenMessage>>();
+
+    /// <summary>What each queue's skipped queue held at the end, by queue.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<BrokerVirtualHost.TakenMessage>> SkippedQueues { get; private set; } =
         new Dictionary<string, IReadOnlyList<BrokerVirtualHost.TakenMessage>>();
 
     /// <summary>Every queue of the virtual host at the end.</summary>
@@ -62,7 +70,8 @@ public sealed class MalformedMessagesOnRabbitMq : IAsyncLifetime
             .. MalformedMessages.ForFailureIndex(_store.Ready),
             .. MalformedMessages.ForScorer(_store.Ready),
         ];
-        foreach (var message in Sent)
+        OfUnknownType = [.. consumed.Select(MalformedMessages.OfUnknownType)];
+        foreach (var message in Sent.Concat(OfUnknownType))
         {
             await _broker.PublishRawAsync(message.Queue, message.Id, message.Body,
                 new Dictionary<string, object?> { [CaseHeader] = message.Id }, cancellation);
@@ -78,6 +87,12 @@ public sealed class MalformedMessagesOnRabbitMq : IAsyncLifetime
             errors[queue] = Queues.ContainsKey($"{queue}_error") ? await _broker.TakeMessagesAsync($"{queue}_error", cancellation) : [];
         }
         ErrorQueues = errors;
+        var skipped = new Dictionary<string, IReadOnlyList<BrokerVirtualHost.TakenMessage>>();
+        foreach (var queue in OfUnknownType.Select(message => message.Queue))
+        {
+            skipped[queue] = Queues.ContainsKey($"{queue}_skipped") ? await _broker.TakeMessagesAsync($"{queue}_skipped", cancellation) : [];
+        }
+        SkippedQueues = skipped;
     }
 
     public async ValueTask DisposeAsync()
@@ -96,10 +111,14 @@ public sealed class MalformedMessagesOnRabbitMq : IAsyncLifetime
 
     private string ReplyQueue => _host!.Services.GetRequiredService<ClassificationReplyAddress>().Value.AbsolutePath.Split('/')[^1];
 
-    /// <summary>Waits until each queue's error queue holds as many messages as were sent to it, or a minute passed.</summary>
+    /// <summary>Waits until each queue's error and skipped queues hold as many messages as were sent to it, or a minute passed.</summary>
     private async Task WaitForErrorQueuesAsync(CancellationToken cancellation)
     {
         var expected = Sent.GroupBy(message => message.Queue).ToDictionary(group => $"{group.Key}_error", group => (long)group.Count());
+        foreach (var message in OfUnknownType)
+        {
+            expected[$"{message.Queue}_skipped"] = 1;
+        }
         var deadline = DateTime.UtcNow + ResultTimeout;
         while (DateTime.UtcNow < deadline)
         {

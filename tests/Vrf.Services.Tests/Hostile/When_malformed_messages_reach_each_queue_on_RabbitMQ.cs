@@ -4,8 +4,9 @@ namespace Vrf.Services.Tests.Hostile;
 
 /// <summary>
 /// Raw bytes published straight to every queue the services consume, on the real broker: each malformed message ends in
-/// that queue's error queue exactly once, with its reason in the fault headers, without a retry; nothing is left in
-/// the queues; and the services still classify a normal image.
+/// that queue's error queue exactly once, with its reason in the fault headers, without a retry; a message of a type no
+/// consumer knows ends in that queue's skipped queue; nothing is left in the queues; and the services still classify a
+/// normal image.
 /// </summary>
 public sealed class When_malformed_messages_reach_each_queue_on_RabbitMQ(MalformedMessagesOnRabbitMq scenario)
     : IClassFixture<MalformedMessagesOnRabbitMq>
@@ -41,6 +42,24 @@ public sealed class When_malformed_messages_reach_each_queue_on_RabbitMQ(Malform
                 problems.Add($"{message}: retried {retries} times before the error queue ({landed[0].Headers.GetValueOrDefault("MT-Fault-ExceptionType")}: {reason})");
             }
         }
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
+    [Fact]
+    public void Should_move_a_message_of_a_type_no_consumer_knows_to_its_queue_s_skipped_queue_once()
+    {
+        var problems = new List<string>();
+        foreach (var message in scenario.OfUnknownType)
+        {
+            var skipped = scenario.SkippedQueues[message.Queue].Count(taken => taken.Headers.GetValueOrDefault(MalformedMessagesOnRabbitMq.CaseHeader) == message.Id);
+            var failed = scenario.ErrorQueues.GetValueOrDefault(message.Queue, [])
+                .Count(taken => taken.Headers.GetValueOrDefault(MalformedMessagesOnRabbitMq.CaseHeader) == message.Id);
+            if ((skipped, failed) != (1, 0))
+            {
+                problems.Add($"{message}: {skipped} times in {message.Queue}_skipped, {failed} times in {message.Queue}_error");
+            }
+        }
+        Assert.NotEmpty(scenario.OfUnknownType);
         Assert.True(problems.Count == 0, string.Join('\n', problems));
     }
 

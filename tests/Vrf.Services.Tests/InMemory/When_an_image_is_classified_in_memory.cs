@@ -41,6 +41,21 @@ public sealed class When_an_image_is_classified_in_memory(ReadyStore store) : IC
         Assert.All(result.StageTimings, timing => Assert.True(timing.Milliseconds >= 0, $"{timing.Stage} took {timing.Milliseconds} ms"));
     }
 
+    [Theory]
+    [InlineData(Requests.AllClasses + 1)]
+    [InlineData(int.MaxValue)]
+    public async Task Should_list_every_class_when_asked_for_more_classes_than_the_model_has(int topK)
+    {
+        var image = QueryImages.Drawn(0, seed: 21);
+        var request = Requests.Classify(image) with { TopK = topK };
+
+        var result = await _pipeline.ClassifiedAsync(request);
+
+        var reference = await store.ClassifyAsync(image, Requests.Reference(request) with { TopK = Requests.AllClasses });
+        reference.AssertMatches(result);
+        Assert.Equal(Requests.AllClasses, result.TopClasses.Count);
+    }
+
     [Fact]
     public async Task Should_list_the_nearest_failures_that_explain_d_when_asked()
     {

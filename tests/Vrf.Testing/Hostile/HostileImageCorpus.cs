@@ -81,14 +81,14 @@ public sealed class HostileImageCorpus
     /// <summary>The side of a square far larger than any limit allows, in what the format's header can say.</summary>
     private static int BombSide(string format) => format switch
     {
-        "png" or "bmp" => 60_000,
+        "png" or "bmp" or "wbmp" or "ico" => 60_000,
         "jpeg" => 65_500,
         "gif" or "gif-animated" => 65_535,
         _ => 16_383,
     };
 
     /// <summary>The seed file of a format with a header announcing <paramref name="side"/>×<paramref name="side"/>
-    /// pixels (a PNG: one row of pixel data behind it).</summary>
+    /// pixels (a PNG, a WBMP or the PNG inside an ICO: one row of pixel data behind it).</summary>
     private static byte[] WithSide(string format, int seed, int side)
     {
         switch (format)
@@ -105,6 +105,10 @@ public sealed class HostileImageCorpus
                 var bmp = SeedImages.Of(format, seed);
                 BmpBytes.WriteSize(bmp, side, side);
                 return bmp;
+            case "wbmp":
+                return WbmpBytes.Image(side, side, rows: 1);
+            case "ico":
+                return IcoBytes.WithPng(PngBytes.Image(side, side, PngBytes.Rgb, 8, [new byte[side * 3]]), side, side);
             default:
                 return WebPBytes.WithDimensions(SeedImages.Of(format, seed), side);
         }
