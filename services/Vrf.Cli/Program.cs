@@ -3,6 +3,7 @@ using Vrf.Cli;
 using Vrf.Cli.Commands;
 using Vrf.Cli.Commands.Bench;
 using Vrf.Cli.Commands.Bench.Pipeline;
+using Vrf.Cli.Commands.Bench.Soak;
 using Vrf.Cli.Commands.Classify;
 using Vrf.Cli.Commands.Clip;
 using Vrf.Cli.Commands.Data;
@@ -119,6 +120,9 @@ app.Configure(config =>
         bench.AddCommand<ScaleBenchCommand>("scale")
             .WithDescription("Pipeline throughput over RabbitMQ with 1, 2 and 4 scorer processes, then 1 and 2 embedding processes.")
             .WithExample("bench", "scale", "--model", "pets", "--json", "scale.json");
+        bench.AddCommand<SoakBenchCommand>("soak")
+            .WithDescription("The services as processes on RabbitMQ at 70 % of their sustainable rate for minutes or hours: memory, handles, queues and p99 per minute, failing when any trends upwards.")
+            .WithExample("bench", "soak", "--model", "pets", "--bus", "rabbitmq://guest:guest@localhost:5672/soak", "--duration", "1h", "--json", "soak.json");
     });
     config.AddCommand<ServeCommand>("serve")
         .WithDescription("Run the embedding, failure-index, scorer, monitor and fine-tuning services and the gateway (or some of them) in this process until Ctrl+C.")

@@ -11,6 +11,11 @@ public static class QueryImages
     public static byte[] Drawn(int label, int seed) => TinyImages.Draw(label, new Random(seed));
 
     /// <summary>An 8-bit greyscale PNG: a diagonal ramp.</summary>
+    /// <summary>A 32×32 RGB PNG carrying <paramref name="paddingBytes"/> bytes in a private ancillary chunk (which
+    /// decoders skip): a request that weighs on a worker's memory while it waits, and costs no more to decode.</summary>
+    public static byte[] Padded(int paddingBytes) =>
+        PngBytes.Image(32, 32, PngBytes.Rgb, 8, Rows(32, 32, (x, y) => [(byte)(x * 8), (byte)(y * 8), (byte)(x * y)]), ("prVt", new byte[paddingBytes]));
+
     public static byte[] Greyscale() =>
         PngBytes.Image(32, 32, PngBytes.Grey, 8, Rows(32, 32, (x, y) => [(byte)(x * 4 + y * 3)]));
 

@@ -61,6 +61,9 @@ public sealed class BenchedPipeline : IAsyncDisposable
         }
     }
 
+    /// <summary>The service processes (on RabbitMQ) by service and operating-system id; none on the in-memory bus.</summary>
+    public IReadOnlyList<(string Service, int ProcessId)> ServiceProcessIds => _processes?.Running ?? [];
+
     /// <summary>Classifies the <paramref name="index"/>-th image (the images taken in turn).</summary>
     public async Task<bool> ClassifyAsync(int index, CancellationToken cancellationToken)
     {

@@ -11,13 +11,25 @@ public sealed class ServiceProcesses : IDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
 
-    private readonly List<Process> _processes = [];
+    private readonly List<(string Service, Process Process)> _processes = [];
 
     private ServiceProcesses()
     {
     }
 
     public int Count => _processes.Count;
+
+    /// <summary>Each process's service and operating-system id, in the order they were started.</summary>
+    public IReadOnlyList<(string Service, int ProcessId)> Running
+    {
+        get
+        {
+            lock (_processes)
+            {
+                return [.. _processes.Select(started => (started.Service, started.Process.Id))];
+            }
+        }
+    }
 
     /// <param name="replicas">How many processes of each service.</param>
     /// <exception cref="InvalidOperationException">A process exited or did not say it was serving in time.</exception>
@@ -41,7 +53,7 @@ public sealed class ServiceProcesses : IDisposable
 
     public void Dispose()
     {
-        foreach (var process in _processes)
+        foreach (var (_, process) in _processes)
         {
             if (!process.HasExited)
             {
@@ -94,7 +106,7 @@ public sealed class ServiceProcesses : IDisposable
             $"vrf serve --services {service} exited with code {process.ExitCode}: {string.Join(Environment.NewLine, errors.TakeLast(20))}"));
         lock (_processes)
         {
-            _processes.Add(process);
+            _processes.Add((service, process));
         }
         process.Start();
         process.BeginOutputReadLine();
