@@ -56,7 +56,7 @@ internal static class DemoReading
     private static string FalseAlarmText(FalseAlarms alarms) =>
         string.Create(CultureInfo.InvariantCulture, $"{alarms.Per100Windows:0.##} false alarm{(alarms.Per100Windows == 1 ? "" : "s")} per 100 windows");
 
-    private static string Percent(double accuracy) => (accuracy * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %";
+    private static string Percent(double accuracy) => (accuracy * 100).ToString("F1", CultureInfo.InvariantCulture) + " %";
 
     private static string Points(double difference) => (difference * 100).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + " points";
 }
