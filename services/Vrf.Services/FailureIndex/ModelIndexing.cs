@@ -49,8 +49,9 @@ public sealed partial class ModelIndexing(
 
     /// <summary>
     /// Builds the claimed version and announces the outcome, then ends its request. A build that is cancelled (the
-    /// replica stops) stays asked for, and so does one whose outcome could not be announced: it is taken again (a
-    /// ready version is announced again without building).
+    /// replica stops) stays asked for, and so does a ready version whose promotion could not be announced: it is taken
+    /// again and announced without building. A failed version keeps its reason in the store whether or not its
+    /// failure could be announced.
     /// </summary>
     public async Task BuildAsync(IndexBuildClaim claim, CancellationToken cancellationToken)
     {
