@@ -37,24 +37,7 @@ public sealed class When_classify_is_interrupted : IAsyncLifetime
         await UntilConnectedAsync(classify);
         await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
 
-        var signalledAt = Stopwatch.StartNew();
-        using (var kill = Process.Start("kill", [$"-{signal}", classify.Id.ToString(CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync(TestContext.Current.CancellationToken);
-        }
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        deadline.CancelAfter(StopWithin);
-        try
-        {
-            await classify.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            classify.Kill(entireProcessTree: true);
-            Assert.Fail($"vrf classify still ran {StopWithin.TotalSeconds:0} s after SIG{signal}: {await error}");
-        }
-
-        TestContext.Current.TestOutputHelper?.WriteLine($"SIG{signal}: exited after {signalledAt.Elapsed.TotalSeconds:0.0} s");
+        await SignalAndWaitForExitAsync(classify, signal, error, "");
         Assert.True(classify.ExitCode == 130, $"exit code {classify.ExitCode}: {await error}{await output}");
         Assert.Contains("warning: interrupted: 0 of 1 image(s) answered", await error);
         Assert.Contains("0 image(s) in", await output);
@@ -78,6 +61,21 @@ public sealed class When_classify_is_interrupted : IAsyncLifetime
         using var held = await silent.AcceptTcpClientAsync(TestContext.Current.CancellationToken);
         await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
 
+        await SignalAndWaitForExitAsync(classify, signal, error, " while the bus started");
+        Assert.True(classify.ExitCode == 130, $"exit code {classify.ExitCode}: {await error}");
+        Assert.Contains("interrupted", await error);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await RabbitMqControl.Local.RunAsync(CancellationToken.None, "delete_vhost", _virtualHost);
+        _folder.Dispose();
+    }
+
+    /// <summary>Sends the signal and waits up to <see cref="StopWithin"/> for the command to exit; kills it and fails
+    /// the test when it does not.</summary>
+    private static async Task SignalAndWaitForExitAsync(Process classify, string signal, Task<string> error, string when)
+    {
         var signalledAt = Stopwatch.StartNew();
         using (var kill = Process.Start("kill", [$"-{signal}", classify.Id.ToString(CultureInfo.InvariantCulture)]))
         {
@@ -92,18 +90,9 @@ public sealed class When_classify_is_interrupted : IAsyncLifetime
         catch (OperationCanceledException)
         {
             classify.Kill(entireProcessTree: true);
-            Assert.Fail($"vrf classify still waited for the broker {StopWithin.TotalSeconds:0} s after SIG{signal}: {await error}");
+            Assert.Fail($"vrf classify still ran {StopWithin.TotalSeconds:0} s after SIG{signal}{when}: {await error}");
         }
-
-        TestContext.Current.TestOutputHelper?.WriteLine($"SIG{signal} while the bus started: exited after {signalledAt.Elapsed.TotalSeconds:0.0} s");
-        Assert.True(classify.ExitCode == 130, $"exit code {classify.ExitCode}: {await error}");
-        Assert.Contains("interrupted", await error);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await RabbitMqControl.Local.RunAsync(CancellationToken.None, "delete_vhost", _virtualHost);
-        _folder.Dispose();
+        TestContext.Current.TestOutputHelper?.WriteLine($"SIG{signal}{when}: exited after {signalledAt.Elapsed.TotalSeconds:0.0} s");
     }
 
     private static Process Start(params string[] arguments)
