@@ -20,6 +20,7 @@ public static class ClassificationClientRegistration
         bus.TryAddSingleton<PendingClassifications>();
         bus.TryAddSingleton<ClassificationReplyAddress>();
         bus.TryAddScoped<ClassificationClient>();
+        bus.AddOptions<ClassificationClientOptions>().BindConfiguration(ClassificationClientOptions.Section).ValidateDataAnnotations();
         bus.AddConsumer<ClassificationResultConsumer>().Endpoint(endpoint =>
         {
             endpoint.Name = Queue;
