@@ -35,20 +35,20 @@ internal sealed class DynamicBatcher<TItem, TResult> : IAsyncDisposable
         }
     }
 
-    /// <summary>Queues an item and completes with its result once its batch has run.</summary>
-    public Task<Batched<TResult>> AddAsync(TItem item, CancellationToken cancellationToken)
+    /// <summary>Queues an item and completes with its result once its batch has run; null when the batcher was
+    /// completed and takes no more.</summary>
+    public Task<Batched<TResult>>? TryAdd(TItem item, CancellationToken cancellationToken)
     {
         var pending = new Pending(item, TimeProvider.System.GetTimestamp());
-        if (!_queue.Writer.TryWrite(pending))
-        {
-            throw new OperationCanceledException("The service is stopping.");
-        }
-        return pending.Completion.Task.WaitAsync(cancellationToken);
+        return _queue.Writer.TryWrite(pending) ? pending.Completion.Task.WaitAsync(cancellationToken) : null;
     }
+
+    /// <summary>Takes no more items; those already queued still run, and the batcher's loop then ends.</summary>
+    public void Complete() => _queue.Writer.TryComplete();
 
     public async ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
+        Complete();
         await _batches;
     }
 

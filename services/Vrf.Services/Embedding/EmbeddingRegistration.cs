@@ -24,6 +24,7 @@ public static class EmbeddingRegistration
             .ValidateOnStart();
         services.AddMetrics();
         services.TryAddSingleton<EncoderBatchers>();
+        services.AddVersionResources<EncoderBatchers>();
         services.TryAddSingleton<ImageEmbedder>();
         return services;
     }

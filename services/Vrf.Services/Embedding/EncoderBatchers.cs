@@ -6,6 +6,7 @@ using Vrf.Encoders;
 using Vrf.Serving.Inference;
 using Vrf.Serving.Store;
 using Vrf.Services.Batching;
+using Vrf.Services.Models;
 
 namespace Vrf.Services.Embedding;
 
@@ -15,7 +16,7 @@ namespace Vrf.Services.Embedding;
 /// the batch's size goes to <see cref="BatchSizes"/> on the embedding service's meter.
 /// Decoding fails per message, before batching, so one corrupt image never faults the images batched with it.
 /// </summary>
-public sealed partial class EncoderBatchers : IAsyncDisposable
+public sealed partial class EncoderBatchers : IAsyncDisposable, IVersionResources
 {
     private readonly VersionBatchers<ImageToEncode, ImageEmbedding> _batchers;
     private readonly ILogger<EncoderBatchers> _logger;
@@ -37,6 +38,9 @@ public sealed partial class EncoderBatchers : IAsyncDisposable
         var encoded = await _batchers.AddAsync(model.Id, new ImageToEncode(model, image, requestId, parent), cancellationToken);
         return new EncodedImage(encoded.Result, encoded.Waited, encoded.Running, encoded.BatchSize);
     }
+
+    /// <summary>Stops the version's batch queue (a retired version's) once its images have run.</summary>
+    public void Release(ModelVersionId version) => _batchers.Release(version);
 
     public ValueTask DisposeAsync() => _batchers.DisposeAsync();
 

@@ -14,14 +14,14 @@ namespace Vrf.Services.FailureIndex;
 /// </summary>
 public sealed class FailureDistanceLookup(ServedModels models, LookupBatchers batchers)
 {
-    /// <exception cref="Vrf.Serving.ModelServingException">No such ready version, logits that do not have one finite
+    /// <exception cref="Vrf.Serving.ModelServingException">No such ready version (or retired one still in its grace), logits that do not have one finite
     /// value per class, or a feature of the wrong size or without a direction.</exception>
     /// <exception cref="Vrf.ServiceDefaults.UnprocessableMessageException">The message breaks a rule of
     /// <see cref="ImageEmbeddedRules"/>.</exception>
     public async Task<FailureDistanceMeasured> MeasureAsync(ImageEmbedded embedded, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(embedded);
-        var bundle = models.Bundle(new ModelVersionId(embedded.ModelName, embedded.ModelVersion));
+        var bundle = models.Started(new ModelVersionId(embedded.ModelName, embedded.ModelVersion));
         ImageEmbeddedRules.Validate(embedded, bundle);
         var k = bundle.Parameters.K;
         Batched<FailureDistance> batched;

@@ -31,6 +31,7 @@ public static class FailureIndexRegistration
             .ValidateOnStart();
         services.AddMetrics();
         services.TryAddSingleton<LookupBatchers>();
+        services.AddVersionResources<LookupBatchers>();
         services.TryAddSingleton<FailureDistanceLookup>();
         services.AddOptions<IndexBuildOptions>()
             .Bind(configuration.GetSection(IndexBuildOptions.Section))

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Vrf.Serving.Failures;
 using Vrf.Serving.Store;
 using Vrf.Services.Batching;
+using Vrf.Services.Models;
 
 namespace Vrf.Services.FailureIndex;
 
@@ -13,7 +14,7 @@ namespace Vrf.Services.FailureIndex;
 /// asked again one feature at a time, so only the messages at fault fail. Each batch's size goes to
 /// <see cref="BatchSizes"/> on the failure-index service's meter.
 /// </summary>
-public sealed class LookupBatchers : IAsyncDisposable
+public sealed class LookupBatchers : IAsyncDisposable, IVersionResources
 {
     private readonly VersionBatchers<Lookup, LookupOutcome> _batchers;
     private readonly IFailureIndex _index;
@@ -39,6 +40,14 @@ public sealed class LookupBatchers : IAsyncDisposable
             error.Throw();
         }
         return new Batched<FailureDistance>(batched.Result.Distance!, batched.Waited, batched.Running, batched.BatchSize);
+    }
+
+    /// <summary>Stops the version's batch queue (a retired version's) once its look-ups have run, and frees its loaded
+    /// failure set.</summary>
+    public void Release(ModelVersionId version)
+    {
+        _batchers.Release(version);
+        _index.Release(version);
     }
 
     public ValueTask DisposeAsync() => _batchers.DisposeAsync();

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Vrf.Encoders;
+using Vrf.Serving;
 using Vrf.Serving.Inference;
 using Vrf.Serving.Store;
 
@@ -12,19 +13,26 @@ namespace Vrf.Services.Models;
 /// loaded models (one load per version, on first use, shared by every message). Requests name a model and optionally
 /// a version; only ready versions resolve, and a version this worker was told is retired never again. The current
 /// version changes when a <c>ModelPromoted</c> event arrives (see <see cref="PromoteAsync"/>); until the first one, it
-/// is the store's current version (<see cref="CurrentVersion"/>). Thread-safe.
+/// is the store's current version (<see cref="CurrentVersion"/>). Requests already embedded by a version finish on it
+/// for <see cref="RetirementOptions.Grace"/> after its retirement (<see cref="Started"/>); then every
+/// <see cref="IVersionResources"/> frees what it held for the version. Thread-safe.
 /// </summary>
 public sealed partial class ServedModels(
     ModelStore store,
     EncoderKinds kinds,
     IOptions<InferenceOptions> inference,
     IOptions<ServedModelsOptions> options,
+    IOptions<RetirementOptions> retirement,
+    IEnumerable<IVersionResources> resources,
     ILogger<ServedModels> logger) : IDisposable
 {
     private readonly ConcurrentDictionary<string, int> _current = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<ModelVersionId, ModelBundle> _ready = new();
     private readonly ConcurrentDictionary<ModelVersionId, Lazy<Task<SharedModel>>> _loaded = new();
     private readonly ConcurrentDictionary<ModelVersionId, bool> _retired = new();
+    private readonly ConcurrentDictionary<ModelVersionId, ModelBundle> _finishing = new();
+    private readonly ConcurrentDictionary<ModelVersionId, bool> _releaseScheduled = new();
+    private readonly CancellationTokenSource _disposed = new();
 
     /// <summary>The ready bundle a request asks for: <paramref name="version"/>, or the current version when null.</summary>
     /// <exception cref="ModelNotFoundException">No such model or version.</exception>
@@ -82,6 +90,45 @@ public sealed partial class ServedModels(
     }
 
     /// <summary>
+    /// The bundle of the version that embedded a request already under way (the failure-index and scorer steps ask
+    /// here): a ready version, or a retired one until <see cref="RetirementOptions.Grace"/> after its retirement, so
+    /// that the request ends on the version it started with.
+    /// </summary>
+    /// <exception cref="ModelNotFoundException">No such version.</exception>
+    /// <exception cref="ModelNotReadyException">The version is not ready (being indexed, failed), or was retired longer
+    /// than the grace ago.</exception>
+    public ModelBundle Started(ModelVersionId id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        if (_finishing.TryGetValue(id, out var finishing))
+        {
+            return finishing;
+        }
+        try
+        {
+            return Bundle(id);
+        }
+        catch (ModelNotReadyException)
+        {
+            var bundle = store.Get(id);
+            if (bundle.Status != ModelStatus.Retired)
+            {
+                throw;
+            }
+            var retiredAt = bundle.Manifest.RetiredAt ?? DateTimeOffset.UtcNow;
+            var graceEnds = retiredAt + retirement.Value.Grace;
+            if (graceEnds <= DateTimeOffset.UtcNow)
+            {
+                throw new ModelNotReadyException(
+                    $"Model {id} was retired at {retiredAt:u}; the requests it had started could finish until {graceEnds:u}.");
+            }
+            _finishing.TryAdd(id, bundle);
+            ReleaseAfterGrace(id, retiredAt);
+            return bundle;
+        }
+    }
+
+    /// <summary>
     /// Holds the bundle's loaded models until the lease is disposed, loading them first if this worker has not yet
     /// (once per version, however many messages ask at the same time). A load that fails is tried again by the next
     /// request.
@@ -133,7 +180,8 @@ public sealed partial class ServedModels(
 
     /// <summary>
     /// Stops serving a retired version for good: it no longer resolves or loads, the model's current version is looked
-    /// up again when it was this one, and its weights are freed once the messages still running on them finish.
+    /// up again when it was this one, and its weights are freed once the messages still running on them finish. What
+    /// else this worker holds for it is freed when its grace ends (<see cref="Started"/>).
     /// </summary>
     public void Retire(ModelVersionId id)
     {
@@ -145,6 +193,7 @@ public sealed partial class ServedModels(
         {
             ReleaseWhenLoaded(loading);
         }
+        ReleaseAfterGrace(id, RetiredAt(id));
         LogRetired(id);
     }
 
@@ -154,6 +203,7 @@ public sealed partial class ServedModels(
 
     public void Dispose()
     {
+        _disposed.Cancel();
         foreach (var id in _loaded.Keys)
         {
             if (_loaded.TryRemove(id, out var loading))
@@ -171,6 +221,54 @@ public sealed partial class ServedModels(
             loading.Value.ContinueWith(loaded => loaded.Result.Release(), CancellationToken.None,
                 TaskContinuationOptions.OnlyOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
+    }
+
+    /// <summary>When the store says the version was retired; now when it does not say (yet).</summary>
+    private DateTimeOffset RetiredAt(ModelVersionId id)
+    {
+        try
+        {
+            return store.Get(id).Manifest.RetiredAt ?? DateTimeOffset.UtcNow;
+        }
+        catch (ModelServingException)
+        {
+            return DateTimeOffset.UtcNow;
+        }
+    }
+
+    /// <summary>Once per version: when the grace after <paramref name="retiredAt"/> ends, stops finishing the version's
+    /// requests and frees what every <see cref="IVersionResources"/> holds for it.</summary>
+    private void ReleaseAfterGrace(ModelVersionId id, DateTimeOffset retiredAt)
+    {
+        if (_releaseScheduled.TryAdd(id, true))
+        {
+            _ = ReleaseAsync(id, retiredAt + retirement.Value.Grace - DateTimeOffset.UtcNow);
+        }
+    }
+
+    private async Task ReleaseAsync(ModelVersionId id, TimeSpan delay)
+    {
+        try
+        {
+            await Task.Delay(delay > TimeSpan.Zero ? delay : TimeSpan.Zero, _disposed.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        _finishing.TryRemove(id, out _);
+        foreach (var held in resources)
+        {
+            try
+            {
+                held.Release(id);
+            }
+            catch (Exception e)
+            {
+                LogReleaseFailed(e, id, held.GetType().Name);
+            }
+        }
+        LogReleased(id);
     }
 
     /// <summary>The newest version the store has ready, leaving out those this worker was told are retired.</summary>
@@ -207,4 +305,10 @@ public sealed partial class ServedModels(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Model} was retired; it is no longer served")]
     private partial void LogRetired(ModelVersionId model);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Model} was retired and its grace is over: freed what this worker held for it")]
+    private partial void LogReleased(ModelVersionId model);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not free what {Holder} held for the retired {Model}")]
+    private partial void LogReleaseFailed(Exception exception, ModelVersionId model, string holder);
 }

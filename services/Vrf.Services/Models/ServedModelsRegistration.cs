@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Vrf.ServiceDefaults;
 using Vrf.Serving.Hosting;
 using Vrf.Serving.Inference;
+using Vrf.Serving.Store;
 
 namespace Vrf.Services.Models;
 
@@ -13,7 +14,7 @@ namespace Vrf.Services.Models;
 public static class ServedModelsRegistration
 {
     /// <summary>The served models and their validation distributions, the model store (<c>ModelStore</c> section), the
-    /// encoder kinds and the <c>Inference</c> options.</summary>
+    /// encoder kinds and the <c>Inference</c> and <c>Retirement</c> options.</summary>
     public static IServiceCollection AddServedModels(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -24,8 +25,22 @@ public static class ServedModelsRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddOptions<ServedModelsOptions>();
+        services.AddOptions<RetirementOptions>()
+            .Bind(configuration.GetSection(RetirementOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.TryAddSingleton<ServedModels>();
         services.TryAddSingleton<ValidationDistributions>();
+        services.AddVersionResources<ValidationDistributions>();
+        return services;
+    }
+
+    /// <summary>Has <see cref="ServedModels"/> free what the container's <typeparamref name="T"/> holds for a retired
+    /// version when its grace ends; once, however many services in the process ask.</summary>
+    public static IServiceCollection AddVersionResources<T>(this IServiceCollection services)
+        where T : class, IVersionResources
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IVersionResources, ReleasedWith<T>>());
         return services;
     }
 
@@ -45,5 +60,12 @@ public static class ServedModelsRegistration
             });
         }
         return bus;
+    }
+
+    /// <summary>The container's own <typeparamref name="T"/>, as one of the <see cref="IVersionResources"/>.</summary>
+    private sealed class ReleasedWith<T>(T held) : IVersionResources
+        where T : class, IVersionResources
+    {
+        public void Release(ModelVersionId version) => held.Release(version);
     }
 }

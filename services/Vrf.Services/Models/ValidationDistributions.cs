@@ -11,7 +11,7 @@ namespace Vrf.Services.Models;
 /// its results carry no distance percentile and the monitor does not watch them; that is logged once per version.
 /// Thread-safe.
 /// </summary>
-public sealed partial class ValidationDistributions(ILogger<ValidationDistributions> logger)
+public sealed partial class ValidationDistributions(ILogger<ValidationDistributions> logger) : IVersionResources
 {
     private readonly ConcurrentDictionary<ModelVersionId, Lazy<ValidationDistribution?>> _read = new();
 
@@ -31,6 +31,8 @@ public sealed partial class ValidationDistributions(ILogger<ValidationDistributi
             throw;
         }
     }
+
+    public void Release(ModelVersionId version) => _read.TryRemove(version, out _);
 
     /// <summary>Why a version has no validation distribution, in words for its drift report.</summary>
     public static string MissingReason(ModelVersionId id) =>

@@ -13,7 +13,7 @@ namespace Vrf.Services.Scorer;
 /// </summary>
 public sealed class ImageScorer(ServedModels models, ValidationDistributions validations, ScorerMetrics metrics)
 {
-    /// <exception cref="Vrf.Serving.ModelServingException">No such ready version, or logits that do not have one finite
+    /// <exception cref="Vrf.Serving.ModelServingException">No such ready version (or retired one still in its grace), or logits that do not have one finite
     /// value per class.</exception>
     /// <exception cref="ArgumentException">An output-space α outside [0, 1], or no distance for VRF.</exception>
     /// <exception cref="Vrf.ServiceDefaults.UnprocessableMessageException">The message breaks a rule of
@@ -21,7 +21,7 @@ public sealed class ImageScorer(ServedModels models, ValidationDistributions val
     public ImageClassified Score(FailureDistanceMeasured measured)
     {
         ArgumentNullException.ThrowIfNull(measured);
-        var bundle = models.Bundle(new ModelVersionId(measured.ModelName, measured.ModelVersion));
+        var bundle = models.Started(new ModelVersionId(measured.ModelName, measured.ModelVersion));
         MeasuredImageRules.Validate(measured);
         var classNames = bundle.Manifest.ClassNames;
         Classification classification;

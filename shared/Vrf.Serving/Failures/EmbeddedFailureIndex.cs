@@ -8,8 +8,8 @@ namespace Vrf.Serving.Failures;
 /// The default failure index: exact search in-process with <see cref="FlatFailureSearch"/> (float32 matrix products
 /// rank the set, the candidates are re-scored in double precision, so d equals the core library's exact index),
 /// persisted as the bundle's <c>failure-set.safetensors</c>. A version's set is loaded on its first query (or a query
-/// of no features), once its digest matches the manifest's, and kept, float32 in one array, until it is deleted or the
-/// index is disposed.
+/// of no features), once its digest matches the manifest's, and kept, float32 in one array, until it is released, deleted
+/// or the index is disposed.
 /// </summary>
 public sealed partial class EmbeddedFailureIndex(ModelStore store, ILogger<EmbeddedFailureIndex> logger) : IFailureIndex, IDisposable
 {
@@ -58,6 +58,19 @@ public sealed partial class EmbeddedFailureIndex(ModelStore store, ILogger<Embed
             }
         }
         return Task.CompletedTask;
+    }
+
+    public void Release(ModelVersionId model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        lock (_loading)
+        {
+            if (_loaded.ContainsKey(model))
+            {
+                Replace(model, null);
+                LogReleased(model);
+            }
+        }
     }
 
     public void Dispose()
@@ -132,6 +145,9 @@ public sealed partial class EmbeddedFailureIndex(ModelStore store, ILogger<Embed
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "The failure set of {Model} is loaded unchecked: its bundle predates recorded SHA-256 digests (import or train it again to have it checked)")]
     private partial void LogUnverified(ModelVersionId model);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Freed the loaded failure set of {Model}")]
+    private partial void LogReleased(ModelVersionId model);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deleted the failure set of {Model}")]
     private partial void LogDeleted(ModelVersionId model);

@@ -34,4 +34,8 @@ public interface IFailureIndex
 
     /// <summary>Removes the failure set of a version (a retired one); a version without one is left as it is.</summary>
     Task DeleteAsync(ModelVersionId model, CancellationToken cancellationToken = default);
+
+    /// <summary>Frees what this process holds of a version's failure set (a retired version nobody asks for any more);
+    /// the stored set stays, and a later query loads it again.</summary>
+    void Release(ModelVersionId model);
 }

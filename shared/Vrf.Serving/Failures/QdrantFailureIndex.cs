@@ -109,6 +109,13 @@ public sealed partial class QdrantFailureIndex(IQdrantClient client, IOptions<Fa
         }
     }
 
+    /// <summary>Forgets the collection's shape this process read; the collection stays on the server.</summary>
+    public void Release(ModelVersionId model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        _shapes.TryRemove(model, out _);
+    }
+
     /// <summary>The squared L2 distance between unit vectors whose cosine is <paramref name="score"/>, in [0, 4].</summary>
     public static double SquaredDistance(float score) => Math.Clamp(2 - 2 * (double)score, 0, 4);
 

@@ -68,6 +68,27 @@ public sealed class When_a_model_version_is_imported_and_promoted : IAsyncLifeti
     }
 
     [Fact]
+    public async Task Should_finish_a_request_already_past_the_embedding_service_on_the_version_it_started_with_after_its_retirement()
+    {
+        var before = await _pipeline.ClassifiedAsync(Requests.Classify(QueryImages.Drawn(2, seed: 5)));
+        var embedded = Assert.Single(_pipeline.PublishedSoFar<ImageEmbedded>(), message => message.RequestId == before.RequestId);
+        _store.Serving.GetRequiredService<ModelStore>().Retire(_store.Ready.Id);
+        await _pipeline.Harness.Bus.Publish(new ModelRetired(ReadyStore.ModelName, 1), TestContext.Current.CancellationToken);
+        Assert.True(await _pipeline.Harness.GetConsumerHarness<ModelLifecycleConsumer>().Consumed.Any<ModelRetired>(
+            TestContext.Current.CancellationToken), "the retirement never arrived");
+
+        // The same image's embedding, as if it had been in the failure-index queue when the version was retired.
+        var started = embedded with { RequestId = Guid.NewGuid(), ReplyAddress = null };
+        await _pipeline.Harness.Bus.Publish(started, TestContext.Current.CancellationToken);
+
+        Assert.True(await _pipeline.Harness.Published.Any<ImageClassified>(message => message.Context.Message.RequestId == started.RequestId,
+            TestContext.Current.CancellationToken), "the request that had started on the retired version never finished");
+        var after = Assert.Single(_pipeline.PublishedSoFar<ImageClassified>(), message => message.RequestId == started.RequestId);
+        Assert.Equal((1, before.PredictedClassIndex, before.Distance, before.Weight), (after.ModelVersion, after.PredictedClassIndex, after.Distance, after.Weight));
+        Assert.Empty(_pipeline.PublishedSoFar<ImageClassificationFailed>());
+    }
+
+    [Fact]
     public async Task Should_announce_why_a_version_cannot_be_indexed()
     {
         await _pipeline.Harness.Bus.Publish(new ModelImported(ReadyStore.ModelName, 7, "tiny/7"), TestContext.Current.CancellationToken);

@@ -46,7 +46,7 @@ public sealed class When_a_worker_runs_thousands_of_batches(ReadyStore store) : 
     {
         using var models = new ServedModels(store.Serving.GetRequiredService<ModelStore>(), store.Serving.GetRequiredService<EncoderKinds>(),
             Options.Create(new InferenceOptions()),
-            Options.Create(new ServedModelsOptions()), NullLogger<ServedModels>.Instance);
+            Options.Create(new ServedModelsOptions()), Options.Create(new RetirementOptions()), [], NullLogger<ServedModels>.Instance);
         using var metrics = new ServiceCollection().AddMetrics().BuildServiceProvider();
         await using var batchers = new EncoderBatchers(
             Options.Create(new EmbeddingOptions { MaxBatchSize = BatchSize, MaxBatchDelayMs = 1000 }),

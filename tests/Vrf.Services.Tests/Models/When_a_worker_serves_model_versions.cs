@@ -77,6 +77,53 @@ public sealed class When_a_worker_serves_model_versions : IAsyncLifetime
     }
 
     [Fact]
+    public void Should_let_requests_a_version_had_started_finish_on_it_after_its_retirement()
+    {
+        var held = new ReleasedVersions();
+        using var models = Models(held: held);
+        var bundle = models.Resolve(ReadyStore.ModelName, 1);
+
+        _store.Serving.GetRequiredService<ModelStore>().Retire(bundle.Id);
+        models.Retire(bundle.Id);
+
+        Assert.Contains("retired", Assert.Throws<ModelNotReadyException>(() => models.Resolve(ReadyStore.ModelName, 1)).Message);
+        Assert.Contains("retired", Assert.Throws<ModelNotReadyException>(() => models.Bundle(bundle.Id)).Message);
+        Assert.Equal(bundle.Id, models.Started(bundle.Id).Id);
+        Assert.Empty(held.Versions);
+    }
+
+    [Fact]
+    public async Task Should_refuse_started_requests_and_free_what_is_held_for_a_retired_version_once_its_grace_is_over()
+    {
+        var held = new ReleasedVersions();
+        using var models = Models(TimeSpan.Zero, held);
+        var bundle = models.Resolve(ReadyStore.ModelName, 1);
+
+        _store.Serving.GetRequiredService<ModelStore>().Retire(bundle.Id);
+        models.Retire(bundle.Id);
+
+        await Eventually.WaitUntilAsync(() => held.Versions.Contains(bundle.Id), TimeSpan.FromSeconds(30));
+        var error = Assert.Throws<ModelNotReadyException>(() => models.Started(bundle.Id));
+        Assert.Contains("could finish until", error.Message);
+        Assert.Equal([bundle.Id], held.Versions);
+    }
+
+    [Fact]
+    public async Task Should_free_what_a_restarted_worker_took_up_again_for_a_retired_version_when_its_grace_ends()
+    {
+        _store.Serving.GetRequiredService<ModelStore>().Retire(new ModelVersionId(ReadyStore.ModelName, 1));
+        var held = new ReleasedVersions();
+        // This worker never saw the ModelRetired event: it learns of the retirement from the store.
+        using var models = Models(TimeSpan.FromSeconds(5), held);
+
+        var started = models.Started(new ModelVersionId(ReadyStore.ModelName, 1));
+
+        Assert.Equal(1, started.Id.Version);
+        await Eventually.WaitUntilAsync(() => held.Versions.Contains(started.Id), TimeSpan.FromSeconds(30));
+        Assert.Throws<ModelNotReadyException>(() => models.Started(started.Id));
+    }
+
+    [Fact]
     public void Should_refuse_a_version_that_is_still_being_indexed()
     {
         using var models = Models();
@@ -85,6 +132,7 @@ public sealed class When_a_worker_serves_model_versions : IAsyncLifetime
         var error = Assert.Throws<ModelNotReadyException>(() => models.Resolve(ReadyStore.ModelName, indexing.Id.Version));
 
         Assert.Contains("indexing", error.Message);
+        Assert.Contains("indexing", Assert.Throws<ModelNotReadyException>(() => models.Started(indexing.Id)).Message);
         Assert.Equal(1, models.Resolve(ReadyStore.ModelName, null).Id.Version);
     }
 
@@ -107,10 +155,22 @@ public sealed class When_a_worker_serves_model_versions : IAsyncLifetime
             _store.Serving.GetRequiredService<ModelImporter>().Import(_store.Workspace.Request(ReadyStore.ModelName)).Id,
             cancellationToken: TestContext.Current.CancellationToken);
 
-    private ServedModels Models() => new(
+    private ServedModels Models(TimeSpan? grace = null, params IVersionResources[] held) => new(
         _store.Serving.GetRequiredService<ModelStore>(),
         _store.Serving.GetRequiredService<EncoderKinds>(),
         Options.Create(new InferenceOptions()),
         Options.Create(new ServedModelsOptions { PreloadOnPromotion = true }),
+        Options.Create(new RetirementOptions { Grace = grace ?? new RetirementOptions().Grace }),
+        held,
         NullLogger<ServedModels>.Instance);
+
+    /// <summary>The versions a worker's <see cref="ServedModels"/> told to free what they hold.</summary>
+    private sealed class ReleasedVersions : IVersionResources
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<ModelVersionId> _versions = new();
+
+        public IReadOnlyList<ModelVersionId> Versions => [.. _versions];
+
+        public void Release(ModelVersionId version) => _versions.Enqueue(version);
+    }
 }
