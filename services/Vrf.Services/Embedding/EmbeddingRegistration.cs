@@ -25,6 +25,7 @@ public static class EmbeddingRegistration
         services.AddMetrics();
         services.TryAddSingleton<EncoderBatchers>();
         services.AddVersionResources<EncoderBatchers>();
+        services.TryAddSingleton<DecodingBudget>();
         services.TryAddSingleton<ImageEmbedder>();
         return services;
     }

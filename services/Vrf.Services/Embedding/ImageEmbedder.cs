@@ -8,9 +8,10 @@ namespace Vrf.Services.Embedding;
 
 /// <summary>
 /// The embedding step of the classify pipeline: resolves the model version a request asks for, decodes and preprocesses
-/// its image, and runs both encoders on it in the version's next batch.
+/// its image within the process's <see cref="DecodingBudget"/> (the wait counts in the <c>decode</c> stage), and runs
+/// both encoders on it in the version's next batch.
 /// </summary>
-public sealed class ImageEmbedder(ServedModels models, EncoderBatchers batchers)
+public sealed class ImageEmbedder(ServedModels models, EncoderBatchers batchers, DecodingBudget budget)
 {
     /// <exception cref="Vrf.ServiceDefaults.UnprocessableMessageException">The request breaks a rule.</exception>
     /// <exception cref="ImageDecodeException">The bytes are not an image that can be decoded, or too large a one.</exception>
@@ -26,15 +27,26 @@ public sealed class ImageEmbedder(ServedModels models, EncoderBatchers batchers)
         var timings = new List<StageTiming>(4);
 
         RgbImage decoded;
+        IDisposable reservation;
         using (var span = PipelineActivity.Start(EmbeddingTelemetry.Source, "decode", request.RequestId, modelName))
         {
             var started = TimeProvider.System.GetTimestamp();
-            decoded = model.Decode(request.ImageBytes, source);
+            reservation = await budget.ReserveAsync(model.PixelCount(request.ImageBytes, source), cancellationToken);
+            try
+            {
+                decoded = model.Decode(request.ImageBytes, source);
+            }
+            catch
+            {
+                reservation.Dispose();
+                throw;
+            }
             timings.Add(new StageTiming("decode", TimeProvider.System.GetElapsedTime(started).TotalMilliseconds));
             span?.SetTag("vrf.image.width", decoded.Width).SetTag("vrf.image.height", decoded.Height);
         }
 
         PreprocessedImage image;
+        using (reservation)
         using (PipelineActivity.Start(EmbeddingTelemetry.Source, "preprocess", request.RequestId, modelName))
         {
             var started = TimeProvider.System.GetTimestamp();

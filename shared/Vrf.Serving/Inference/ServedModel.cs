@@ -41,6 +41,10 @@ public sealed class ServedModel : IDisposable
     /// <exception cref="ImageDecodeException">The bytes are not an image the decoder reads.</exception>
     public RgbImage Decode(ReadOnlySpan<byte> encoded, string imageSource) => Preprocessor.Decoder.Decode(encoded, imageSource);
 
+    /// <summary>The pixels <see cref="Decode"/> would allocate for these bytes, from their header (checked as Decode
+    /// checks it).</summary>
+    public long PixelCount(ReadOnlySpan<byte> encoded, string imageSource) => Preprocessor.Decoder.PixelCount(encoded, imageSource);
+
     /// <summary>Preprocesses one decoded image.</summary>
     public PreprocessedImage Preprocess(RgbImage image) => Preprocessor.Preprocess(image);
 

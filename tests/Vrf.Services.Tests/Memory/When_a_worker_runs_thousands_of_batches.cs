@@ -51,7 +51,8 @@ public sealed class When_a_worker_runs_thousands_of_batches(ReadyStore store) : 
         await using var batchers = new EncoderBatchers(
             Options.Create(new EmbeddingOptions { MaxBatchSize = BatchSize, MaxBatchDelayMs = 1000 }),
             metrics.GetRequiredService<IMeterFactory>(), NullLogger<EncoderBatchers>.Instance);
-        var embedder = new ImageEmbedder(models, batchers);
+        using var budget = new DecodingBudget(Options.Create(new EmbeddingOptions()));
+        var embedder = new ImageEmbedder(models, batchers, budget);
         var unbatched = 0;
 
         var samples = await ResidentMemory.SampleAsync(Batches, WarmUp, async batch =>
