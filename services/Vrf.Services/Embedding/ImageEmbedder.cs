@@ -31,10 +31,11 @@ public sealed class ImageEmbedder(ServedModels models, EncoderBatchers batchers,
         using (var span = PipelineActivity.Start(EmbeddingTelemetry.Source, "decode", request.RequestId, modelName))
         {
             var started = TimeProvider.System.GetTimestamp();
-            reservation = await budget.ReserveAsync(model.PixelCount(request.ImageBytes, source), cancellationToken);
+            using var opened = model.Open(request.ImageBytes, source);
+            reservation = await budget.ReserveAsync(opened.Pixels, cancellationToken);
             try
             {
-                decoded = model.Decode(request.ImageBytes, source);
+                decoded = opened.Decode();
             }
             catch
             {

@@ -41,9 +41,9 @@ public sealed class ServedModel : IDisposable
     /// <exception cref="ImageDecodeException">The bytes are not an image the decoder reads.</exception>
     public RgbImage Decode(ReadOnlySpan<byte> encoded, string imageSource) => Preprocessor.Decoder.Decode(encoded, imageSource);
 
-    /// <summary>The pixels <see cref="Decode"/> would allocate for these bytes, from their header (checked as Decode
-    /// checks it).</summary>
-    public long PixelCount(ReadOnlySpan<byte> encoded, string imageSource) => Preprocessor.Decoder.PixelCount(encoded, imageSource);
+    /// <summary>Reads and checks one encoded image's header, to decode it later (<see cref="ImageDecoder.Open"/>).</summary>
+    /// <exception cref="ImageDecodeException">The bytes are not an image the decoder reads.</exception>
+    public OpenedImage Open(ReadOnlySpan<byte> encoded, string imageSource) => Preprocessor.Decoder.Open(encoded, imageSource);
 
     /// <summary>Preprocesses one decoded image.</summary>
     public PreprocessedImage Preprocess(RgbImage image) => Preprocessor.Preprocess(image);

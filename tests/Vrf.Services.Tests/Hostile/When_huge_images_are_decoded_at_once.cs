@@ -64,9 +64,10 @@ public sealed class When_huge_images_are_decoded_at_once
         var decoder = new ImageDecoder(new ImageDecodingOptions());
         var image = Support.QueryImages.Drawn(0, seed: 1);
 
-        Assert.Equal((long)decoder.Decode(image, "drawn.png").Width * decoder.Decode(image, "drawn.png").Height, decoder.PixelCount(image, "drawn.png"));
-        Assert.Throws<ImageDecodeException>(() => decoder.PixelCount([], "empty.png"));
-        Assert.Throws<ImageDecodeException>(() => decoder.PixelCount("not an image"u8, "notes.png"));
+        using var opened = decoder.Open(image, "drawn.png");
+        Assert.Equal((long)decoder.Decode(image, "drawn.png").Width * decoder.Decode(image, "drawn.png").Height, opened.Pixels);
+        Assert.Throws<ImageDecodeException>(() => decoder.Open([], "empty.png"));
+        Assert.Throws<ImageDecodeException>(() => decoder.Open("not an image"u8, "notes.png"));
     }
 
     private static DecodingBudget Budget(int mebibytes) =>
