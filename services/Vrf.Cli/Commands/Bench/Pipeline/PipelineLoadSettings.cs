@@ -30,6 +30,11 @@ public class PipelineLoadSettings : BusSettings
     [DefaultValue(64)]
     public int InFlight { get; init; } = 64;
 
+    [CommandOption("--warm-up <SECONDS>")]
+    [Description("Seconds of closed-loop load before each pipeline's measurements, not measured: long enough for .NET to finish compiling the hot code of every process (0 to measure from a cold start).")]
+    [DefaultValue(30)]
+    public int WarmUp { get; init; } = 30;
+
     [CommandOption("--json <FILE>")]
     [Description("Also write every figure to this JSON file.")]
     public string? Json { get; init; }
@@ -56,6 +61,10 @@ public class PipelineLoadSettings : BusSettings
         if (Count <= 0 || InFlight <= 0)
         {
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"--count {Count} and --in-flight {InFlight} should be positive"));
+        }
+        if (WarmUp < 0)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"--warm-up {WarmUp} should not be negative"));
         }
         return problems.Count > 0 ? ValidationResult.Error(string.Join("; ", problems) + ".") : base.Validate();
     }

@@ -30,6 +30,7 @@ public sealed class SoakBenchCommand(Terminal terminal) : AsyncCommand<SoakBench
             await using var pipeline = await BenchedPipeline.StartAsync(settings, OneEach, model, images, interruption.Token);
             if (sustainable is null)
             {
+                await LoadRuns.WarmUpAsync(pipeline, settings, terminal, interruption.Token);
                 terminal.Error.WriteLine($"Sustainable rate: closed loop of {settings.Count} images, {settings.InFlight} in flight...");
                 sustainable = (await LoadGenerator.ClosedLoopAsync(pipeline.ClassifyAsync, settings.Count, settings.InFlight, interruption.Token)).ImagesPerSecond;
             }
