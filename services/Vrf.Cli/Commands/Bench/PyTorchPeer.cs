@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json;
 
@@ -7,14 +6,15 @@ namespace Vrf.Cli.Commands.Bench;
 /// <summary>
 /// The PyTorch side of the benchmark: <c>benchmarks/clip_peer.py</c> run by Debian's <c>/usr/bin/python3</c> (the
 /// interpreter <c>python3-torch</c> installs into) as a child process, one model folder at a time, after TorchSharp
-/// has finished with it, so the two never share the cores.
+/// has finished with it, so the two never share the cores. When PyTorch is missing, Debian's <c>python3-torch</c> and
+/// <c>libopenblas0-pthread</c> are installed (<c>scripts/install-prerequisites.sh pytorch</c>).
 /// </summary>
 public sealed class PyTorchPeer
 {
-    public const string Python = PythonProcess.Python;
-    public const string ScriptPath = "benchmarks/clip_peer.py";
-    public const string InstallCommand = "sudo apt-get install python3-torch libopenblas0-pthread";
     private const int ErrorLinesShown = 5;
+
+    private static readonly PythonPeerLibrary Library = new("PyTorch", "benchmarks/clip_peer.py",
+        "import numpy, torch; print(torch.__version__)", "pytorch", "python3-torch and libopenblas0-pthread");
 
     private readonly string script;
 
@@ -26,31 +26,13 @@ public sealed class PyTorchPeer
 
     public string TorchVersion { get; }
 
-    /// <summary>Finds the script and checks that the interpreter imports torch; otherwise says why not and how to fix it.</summary>
-    public static bool TryLocate([NotNullWhen(true)] out PyTorchPeer? peer, out string unavailable)
-    {
-        peer = null;
-        var script = RepositoryFiles.Find(ScriptPath);
-        if (script is null)
-        {
-            unavailable = $"{ScriptPath} was not found above {Directory.GetCurrentDirectory()}; run from the repository.";
-            return false;
-        }
-        if (!File.Exists(Python))
-        {
-            unavailable = $"{Python} is missing; install the peer with: {InstallCommand}";
-            return false;
-        }
-        var probe = PythonProcess.Start(["-c", "import numpy, torch; print(torch.__version__)"]);
-        if (probe.ExitCode != 0)
-        {
-            unavailable = $"{Python} cannot import torch ({probe.LastErrorLines(1)}); install it with: {InstallCommand}";
-            return false;
-        }
-        peer = new PyTorchPeer(script, probe.Output.Trim());
-        unavailable = "";
-        return true;
-    }
+    /// <summary>Finds the script and a Python that imports torch, installing PyTorch once when it is missing.</summary>
+    /// <param name="note">Told what is being installed.</param>
+    /// <returns>The peer, or why there is none.</returns>
+    public static (PyTorchPeer? Peer, string? Unavailable) Locate(Action<string> note, CancellationToken cancellationToken) =>
+        Library.Locate(note, out var unavailable, cancellationToken) is (var script, var version)
+            ? (new PyTorchPeer(script, version), null)
+            : (null, unavailable);
 
     /// <summary>Runs the peer on <paramref name="modelDirectory"/>; throws <see cref="InvalidOperationException"/> when it fails.</summary>
     public PeerMeasurement Measure(string modelDirectory, IReadOnlyList<int> imageBatches, int textBatch, int threads,

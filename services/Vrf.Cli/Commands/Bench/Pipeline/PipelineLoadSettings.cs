@@ -21,9 +21,9 @@ public class PipelineLoadSettings : BusSettings
     public string[] Images { get; init; } = [];
 
     [CommandOption("--count <N>")]
-    [Description("Images classified per measurement.")]
-    [DefaultValue(512)]
-    public int Count { get; init; } = 512;
+    [Description("Images classified per measurement (enough for a few seconds at the rate measured).")]
+    [DefaultValue(2048)]
+    public int Count { get; init; } = 2048;
 
     [CommandOption("--in-flight <N>")]
     [Description("Requests in flight in the closed loop.")]
