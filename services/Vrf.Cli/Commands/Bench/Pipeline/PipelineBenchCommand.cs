@@ -7,7 +7,8 @@ namespace Vrf.Cli.Commands.Bench.Pipeline;
 /// <c>vrf bench pipeline</c>: images/s and latency of classification through the embedding, failure-index and scorer
 /// services, in this process on the in-memory bus and as one process per service on RabbitMQ, beside the ceiling (the
 /// same encoders in this process on batches of the service's size). Each transport runs a closed loop, then open loops
-/// at 50 % and 90 % of the closed loop's rate.
+/// at 50 % and 90 % of the closed loop's rate. The model is one from the store (<c>--model</c>) or, with
+/// <c>--vit-b32</c>, a ViT-B/32-sized one made for the run (<see cref="RandomVitB32Model"/>).
 /// </summary>
 public sealed class PipelineBenchCommand(Terminal terminal) : AsyncCommand<PipelineBenchSettings>
 {
@@ -16,17 +17,19 @@ public sealed class PipelineBenchCommand(Terminal terminal) : AsyncCommand<Pipel
     public override async Task<int> ExecuteAsync(CommandContext context, PipelineBenchSettings settings, CancellationToken cancellationToken)
     {
         var machine = BenchMachine.Current(settings.DeviceOrDefault);
-        var model = settings.ModelReference;
         var images = settings.ReadImages();
+        using var vitB32 = settings.VitB32 ? await RandomVitB32Model.CreateAsync(terminal, images, settings.DeviceOrDefault, cancellationToken) : null;
+        var model = vitB32?.Model ?? settings.ModelReference;
+        var store = vitB32?.Store ?? settings.Store;
         var progress = new BenchProgress(terminal);
         var rows = new List<PipelineBenchRow>
         {
             PipelineBenchRow.From(model.ToString(), "in-process", "closed", progress.Run($"Encoders alone, batches of {settings.Batch}",
-                _ => EncoderCeiling.Measure(settings.Store, settings.DeviceOrDefault, model, images, settings.Batch, settings.Count, cancellationToken))),
+                _ => EncoderCeiling.Measure(store, settings.DeviceOrDefault, model, images, settings.Batch, settings.Count, cancellationToken))),
         };
         foreach (var transport in settings.TransportList)
         {
-            var bus = transport == PipelineBenchSettings.Memory ? settings.OnBus(PipelineBenchSettings.Memory) : settings;
+            var bus = settings.On(transport == PipelineBenchSettings.Memory ? PipelineBenchSettings.Memory : settings.BusAddress, store);
             terminal.Error.WriteLine($"Starting the services ({(bus.InMemory ? "in this process" : $"one process each on {bus.BusOptions()}")})...");
             await using var pipeline = await BenchedPipeline.StartAsync(bus, OneEach, model, images, cancellationToken);
             foreach (var (mode, figures) in await LoadRuns.MeasureAsync(pipeline, settings, settings.OpenLoop, terminal, cancellationToken))

@@ -25,8 +25,14 @@ public sealed class PipelineBenchSettings : PipelineLoadSettings
     [DefaultValue(true)]
     public bool OpenLoop { get; init; } = true;
 
+    [CommandOption("--vit-b32")]
+    [Description("Instead of --model: a ViT-B/32-sized CLIP with random weights as both models (compute-bound, where the fixture model is all overhead), made and indexed on the --image files in a model store of its own for this run.")]
+    public bool VitB32 { get; init; }
+
     public IReadOnlyList<string> TransportList =>
         Transports.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(t => t.ToLowerInvariant()).ToArray();
+
+    protected override bool MakesItsModel => VitB32;
 
     public override ValidationResult Validate() =>
         TransportList.Count == 0 || TransportList.Any(t => t is not (Memory or RabbitMq))
@@ -34,5 +40,6 @@ public sealed class PipelineBenchSettings : PipelineLoadSettings
         : TransportList.Contains(RabbitMq) && InMemory
             ? ValidationResult.Error("--transports rabbitmq needs --bus to be a RabbitMQ address, not memory.")
         : Batch < 1 ? ValidationResult.Error("--batch should be positive.")
+        : VitB32 && Model is not null ? ValidationResult.Error("--vit-b32 makes its own model: leave --model out.")
         : base.Validate();
 }

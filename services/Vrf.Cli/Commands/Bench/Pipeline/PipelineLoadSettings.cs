@@ -12,8 +12,8 @@ public class PipelineLoadSettings : BusSettings
 {
     private const string FixtureImages = "tests/fixtures/clip-tiny";
 
-    [CommandOption("-m|--model <MODEL>", isRequired: true)]
-    [Description("NAME for the current version, or NAME@VERSION: the model to classify with, from the store.")]
+    [CommandOption("-m|--model <MODEL>")]
+    [Description("NAME for the current version, or NAME@VERSION: the model to classify with, from the store. Required.")]
     public string? Model { get; init; }
 
     [CommandOption("--image <FILE>")]
@@ -41,8 +41,11 @@ public class PipelineLoadSettings : BusSettings
 
     public ModelReference ModelReference => ModelReference.Parse(Model!);
 
-    /// <summary>The settings with another bus, the rest kept.</summary>
-    public BusSettings OnBus(string address) => new() { Bus = address, Store = Store, Device = Device };
+    /// <summary>Whether the command makes its own model, so that <c>--model</c> is not asked for.</summary>
+    protected virtual bool MakesItsModel => false;
+
+    /// <summary>The settings with another bus and model store, the rest kept.</summary>
+    public BusSettings On(string address, string? store) => new() { Bus = address, Store = store, Device = Device };
 
     /// <exception cref="FileNotFoundException">An image, or the fixture folder when none is named, does not exist.</exception>
     public IReadOnlyList<byte[]> ReadImages()
@@ -54,6 +57,10 @@ public class PipelineLoadSettings : BusSettings
     public override ValidationResult Validate()
     {
         var problems = new List<string>();
+        if (Model is null && !MakesItsModel)
+        {
+            problems.Add("--model is required");
+        }
         if (Images.FirstOrDefault(file => !File.Exists(file)) is { } missing)
         {
             problems.Add($"--image '{missing}' does not exist");
