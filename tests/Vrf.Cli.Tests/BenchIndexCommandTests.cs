@@ -6,12 +6,15 @@ namespace Vrf.Cli.Tests;
 
 /// <summary>
 /// vrf bench index as a user runs it, on sets small enough for a test: the JSON holds one row per size, batch and K
-/// with exactly the documented fields, and with faiss installed the two indexes' K-th distances agree.
+/// and one row of the service's batched look-ups per size and K, with exactly the documented fields, and with faiss
+/// installed the two indexes' K-th distances agree.
 /// </summary>
 public sealed class BenchIndexCommandTests : IDisposable
 {
     private static readonly string[] RowFields =
         ["size", "dim", "batch", "k", "qps", "faiss_qps", "ratio", "max_abs_d_error", "bytes_per_vector", "faiss_bytes_per_vector", "build_ms"];
+
+    private static readonly string[] ServiceFields = ["size", "dim", "k", "in_flight", "qps", "mean_batch", "single_qps", "gain"];
 
     private readonly TemporaryDirectory _folder = new();
 
@@ -25,7 +28,7 @@ public sealed class BenchIndexCommandTests : IDisposable
 
         Assert.True(run.ExitCode == 0, run.Error);
         using var report = JsonDocument.Parse(File.ReadAllText(json));
-        Assert.Equal(["machine", "index"], report.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["machine", "index", "service"], report.RootElement.EnumerateObject().Select(p => p.Name));
         Assert.Equal(Environment.ProcessorCount, report.RootElement.GetProperty("machine").GetProperty("threads").GetInt32());
         var rows = report.RootElement.GetProperty("index").EnumerateArray().ToList();
         Assert.Equal(
@@ -39,6 +42,17 @@ public sealed class BenchIndexCommandTests : IDisposable
             Assert.Equal(JsonValueKind.Null, row.GetProperty("faiss_qps").ValueKind);
         });
         Assert.Contains("Qdrant skipped", run.Output);
+        var service = report.RootElement.GetProperty("service").EnumerateArray().ToList();
+        Assert.Equal(from size in new[] { 300, 500 } from k in new[] { 1, 3 } select (size, k),
+            service.Select(row => (row.GetProperty("size").GetInt32(), row.GetProperty("k").GetInt32())));
+        Assert.All(service, row =>
+        {
+            Assert.Equal(ServiceFields, row.EnumerateObject().Select(p => p.Name));
+            Assert.True(row.GetProperty("qps").GetDouble() > 0);
+            // One image per look-up, as many at once as a replica takes: the service's batching gathers them.
+            Assert.True(row.GetProperty("mean_batch").GetDouble() > 1);
+            Assert.Equal(row.GetProperty("qps").GetDouble() / row.GetProperty("single_qps").GetDouble(), row.GetProperty("gain").GetDouble(), 1e-9);
+        });
     }
 
     [Fact]

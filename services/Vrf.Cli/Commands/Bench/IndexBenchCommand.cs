@@ -44,7 +44,7 @@ public sealed class IndexBenchCommand : Command<IndexBenchSettings>
         {
             stopped = true;
         }
-        var report = new IndexBenchReport(machine, run.Rows, qdrantUrl is null ? null : run.QdrantRows);
+        var report = new IndexBenchReport(machine, run.Rows, run.ServiceRows, qdrantUrl is null ? null : run.QdrantRows);
         output.Write(report, run.FaissBuildMilliseconds);
         foreach (var note in run.Notes)
         {

@@ -7,11 +7,14 @@ namespace Vrf.Cli.Commands.Bench;
 public sealed class IndexBenchRun(IndexBenchSettings settings, FaissPeer? peer, string? qdrantUrl)
 {
     private readonly List<IndexBenchRow> _rows = [];
+    private readonly List<ServiceLookupRow> _serviceRows = [];
     private readonly List<QdrantBenchRow> _qdrantRows = [];
     private readonly Dictionary<int, double> _faissBuild = [];
     private readonly List<string> _notes = [];
 
     public IReadOnlyList<IndexBenchRow> Rows => _rows;
+
+    public IReadOnlyList<ServiceLookupRow> ServiceRows => _serviceRows;
 
     public IReadOnlyList<QdrantBenchRow> QdrantRows => _qdrantRows;
 
@@ -21,9 +24,10 @@ public sealed class IndexBenchRun(IndexBenchSettings settings, FaissPeer? peer, 
     /// <summary>What went wrong with a peer, one line each.</summary>
     public IReadOnlyList<string> Notes => _notes;
 
-    /// <summary>Progress steps: per size, the workload, the load, and each (batch, K) on every side.</summary>
+    /// <summary>Progress steps: per size, the workload, the load, each (batch, K) on every side, and the service's
+    /// look-ups at each K.</summary>
     public int Steps => settings.SizeList.Sum(size =>
-        2 + Lookups * (1 + (peer is null ? 0 : 1)) + (QdrantMeasures(size) ? 1 + 2 * Lookups : 0));
+        2 + Lookups * (1 + (peer is null ? 0 : 1)) + settings.KList.Count + (QdrantMeasures(size) ? 1 + 2 * Lookups : 0));
 
     private int Lookups => settings.BatchList.Count * settings.KList.Count;
 
@@ -37,6 +41,7 @@ public sealed class IndexBenchRun(IndexBenchSettings settings, FaissPeer? peer, 
             using var workload = IndexWorkload.Create(size, settings.Dimension, batches.Max(), settings.Seed);
             done($"|V| = {size:N0}: {size:N0} random unit vectors of {settings.Dimension} dimensions stored");
             var embedded = EmbeddedIndexFigures.Measure(workload, batches, ks, settings.Seconds, done, cancellationToken);
+            _serviceRows.AddRange(ServiceLookupFigures.Measure(workload, ks, embedded.QueriesPerSecond, settings.Seconds, done, cancellationToken));
             var faiss = MeasurePeer(workload, done, cancellationToken);
             _rows.AddRange(IndexBenchRow.For(workload, embedded, faiss));
             if (QdrantMeasures(size))

@@ -44,6 +44,7 @@ public sealed class IndexBenchTable(IAnsiConsole console)
         console.Write(lookups);
         console.WriteLine("Rates: queries per second in the fastest timed run. Ratio: embedded ÷ faiss.");
         Sets(report.Index, faissBuildMilliseconds);
+        Service(report.Service);
         if (report.Qdrant is { Count: > 0 } qdrant)
         {
             Qdrant(qdrant);
@@ -75,6 +76,30 @@ public sealed class IndexBenchTable(IAnsiConsole console)
         console.Write(table);
         console.WriteLine("Bytes/vector: resident-memory growth ÷ |V| over loading the set (embedded: a second load from its file, labels " +
             "and sample ids included; faiss: over add()), each after freed memory went back to the system. Build: that load; faiss: add().");
+    }
+
+    private void Service(IReadOnlyList<ServiceLookupRow> rows)
+    {
+        var table = new Table()
+            .Title("The failure-index service's look-ups: one image each, batched by the service")
+            .AddColumn(new TableColumn("|V|").RightAligned())
+            .AddColumn(new TableColumn("K").RightAligned())
+            .AddColumn(new TableColumn("at once").RightAligned())
+            .AddColumn(new TableColumn("mean batch").RightAligned())
+            .AddColumn(new TableColumn("service /s").RightAligned())
+            .AddColumn(new TableColumn("one at a time /s").RightAligned())
+            .AddColumn(new TableColumn("gain").RightAligned());
+        foreach (var row in rows)
+        {
+            table.AddRow(row.Size.ToString("N0", CultureInfo.InvariantCulture), row.K.ToString(CultureInfo.InvariantCulture),
+                row.InFlight.ToString(CultureInfo.InvariantCulture), row.MeanBatch.ToString("0.0", CultureInfo.InvariantCulture),
+                Rate(row.QueriesPerSecond), row.SingleQueriesPerSecond is { } single ? Rate(single) : "–",
+                row.Gain is { } gain ? gain.ToString("0.00", CultureInfo.InvariantCulture) + "×" : "–");
+        }
+        console.WriteLine();
+        console.Write(table);
+        console.WriteLine("Service: the embedded index behind the service's look-up batching (FailureIndex:MaxBatchSize and MaxBatchDelayMs), " +
+            "as many single-image look-ups at once as a replica takes from its queue; one at a time: the batch-1 row above. No messages.");
     }
 
     private void Qdrant(IReadOnlyList<QdrantBenchRow> rows)
