@@ -21,12 +21,7 @@ public sealed class PipelineBenchCommand(Terminal terminal) : AsyncCommand<Pipel
         using var vitB32 = settings.VitB32 ? await RandomVitB32Model.CreateAsync(terminal, images, settings.DeviceOrDefault, cancellationToken) : null;
         var model = vitB32?.Model ?? settings.ModelReference;
         var store = vitB32?.Store ?? settings.Store;
-        var progress = new BenchProgress(terminal);
-        var rows = new List<PipelineBenchRow>
-        {
-            PipelineBenchRow.From(model.ToString(), "in-process", "closed", progress.Run($"Encoders alone, batches of {settings.Batch}",
-                _ => EncoderCeiling.Measure(store, settings.DeviceOrDefault, model, images, settings.Batch, settings.Count, cancellationToken))),
-        };
+        var rows = new List<PipelineBenchRow>();
         foreach (var transport in settings.TransportList)
         {
             var bus = settings.On(transport == PipelineBenchSettings.Memory ? PipelineBenchSettings.Memory : settings.BusAddress, store);
@@ -37,6 +32,10 @@ public sealed class PipelineBenchCommand(Terminal terminal) : AsyncCommand<Pipel
                 rows.Add(PipelineBenchRow.From(model.ToString(), transport, mode, figures));
             }
         }
+        // The ceiling last: the services are stopped, and a model made for the run has long been written back to disk.
+        rows.Insert(0, PipelineBenchRow.From(model.ToString(), "in-process", "closed", new BenchProgress(terminal).Run(
+            $"Encoders alone, batches of {settings.Batch}",
+            _ => EncoderCeiling.Measure(store, settings.DeviceOrDefault, model, images, settings.Batch, settings.Count, cancellationToken))));
         new PipelineBenchTable(terminal.Out).Write(machine, rows);
         if (settings.Json is { } json)
         {

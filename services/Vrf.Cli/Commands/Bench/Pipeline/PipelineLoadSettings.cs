@@ -13,7 +13,7 @@ public class PipelineLoadSettings : BusSettings
     private const string FixtureImages = "tests/fixtures/clip-tiny";
 
     [CommandOption("-m|--model <MODEL>")]
-    [Description("NAME for the current version, or NAME@VERSION: the model to classify with, from the store. Required.")]
+    [Description("NAME for the current version, or NAME@VERSION: the model to classify with, from the store. Required unless the command makes its own (bench pipeline --vit-b32).")]
     public string? Model { get; init; }
 
     [CommandOption("--image <FILE>")]
