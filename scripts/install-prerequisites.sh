@@ -156,27 +156,17 @@ install_mnist() {
   rm -rf "$work"
 }
 
-# faiss for Debian's python3 (the peer of `vrf bench index`), with the threaded OpenBLAS: without it numpy and faiss
-# fall back to the reference BLAS, about 35 times slower.
-install_faiss_peer() {
-  if /usr/bin/python3 -c 'import faiss' >/dev/null 2>&1 \
+# A benchmark's peer library for Debian's python3 (faiss for `vrf bench index`, PyTorch for `vrf bench clip`), with the
+# threaded OpenBLAS: without it numpy and the peer fall back to the reference BLAS, about 35 times slower.
+install_python_peer() {
+  local module="$1" package="$2"
+  if /usr/bin/python3 -c "import $module, numpy" >/dev/null 2>&1 \
      && dpkg-query -W -f='${Status}' libopenblas0-pthread 2>/dev/null | grep -q 'install ok installed'; then
     return
   fi
-  echo "install-prerequisites: installing Debian's python3-faiss and libopenblas0-pthread"
+  echo "install-prerequisites: installing Debian's $package and libopenblas0-pthread"
   apt_update_once
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-faiss libopenblas0-pthread >/dev/null
-}
-
-# PyTorch for Debian's python3 (the peer of `vrf bench clip`), with the threaded OpenBLAS for the same reason.
-install_pytorch_peer() {
-  if /usr/bin/python3 -c 'import torch, numpy' >/dev/null 2>&1 \
-     && dpkg-query -W -f='${Status}' libopenblas0-pthread 2>/dev/null | grep -q 'install ok installed'; then
-    return
-  fi
-  echo "install-prerequisites: installing Debian's python3-torch and libopenblas0-pthread"
-  apt_update_once
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-torch libopenblas0-pthread >/dev/null
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package" libopenblas0-pthread >/dev/null
 }
 
 case "${1:-all}" in
@@ -186,8 +176,8 @@ case "${1:-all}" in
   fonts) install_fonts ;;
   data) install_mnist ;;
   browser) install_browser ;;
-  faiss) install_faiss_peer ;;
-  pytorch) install_pytorch_peer ;;
+  faiss) install_python_peer faiss python3-faiss ;;
+  pytorch) install_python_peer torch python3-torch ;;
   all) install_new_libstdcxx; install_rabbitmq; install_deploy_tools; install_fonts; install_mnist; install_browser ;;
   *) echo "usage: $0 [all|torch|rabbitmq|deploy|fonts|data|browser|faiss|pytorch]" >&2; exit 2 ;;
 esac
