@@ -37,10 +37,6 @@ public sealed class ServedModel : IDisposable
     public static ServedModel Load(ModelBundle bundle, EncoderKinds kinds, string device = "cpu") =>
         new(bundle, BundleModels.Load(bundle, kinds, device));
 
-    /// <summary>Decodes one encoded image.</summary>
-    /// <exception cref="ImageDecodeException">The bytes are not an image the decoder reads.</exception>
-    public RgbImage Decode(ReadOnlySpan<byte> encoded, string imageSource) => Preprocessor.Decoder.Decode(encoded, imageSource);
-
     /// <summary>Reads and checks one encoded image's header, to decode it later (<see cref="ImageDecoder.Open"/>).</summary>
     /// <exception cref="ImageDecodeException">The bytes are not an image the decoder reads.</exception>
     public OpenedImage Open(ReadOnlySpan<byte> encoded, string imageSource) => Preprocessor.Decoder.Open(encoded, imageSource);

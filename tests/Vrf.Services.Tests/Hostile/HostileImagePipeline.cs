@@ -41,7 +41,8 @@ public sealed class HostileImagePipeline : IAsyncLifetime
             var before = GC.GetAllocatedBytesForCurrentThread();
             try
             {
-                model.Preprocess(model.Decode(bytes, image.FileName));
+                using var opened = model.Open(bytes, image.FileName);
+                model.Preprocess(opened.Decode());
                 return new DecodeProbe(null, GC.GetAllocatedBytesForCurrentThread() - before);
             }
             catch (Exception e)
