@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Vrf.Testing;
 using Vrf.Testing.Models;
@@ -7,7 +10,7 @@ namespace Vrf.Cli.Tests;
 /// <summary>
 /// vrf bench pipeline as a user runs it, on the in-memory bus and a handful of images: the JSON holds the ceiling and
 /// each measured load run with exactly the documented fields, the pipeline is warmed up first, and the ViT-B/32-sized
-/// model is made for the run when asked for instead of a stored one.
+/// model is made for the run when asked for instead of a stored one; a non-image is refused first, and Ctrl+C stops a run.
 /// </summary>
 public sealed class BenchPipelineCommandTests(ReadyModelFixture fixture) : IClassFixture<ReadyModelFixture>, IDisposable
 {
@@ -68,6 +71,58 @@ public sealed class BenchPipelineCommandTests(ReadyModelFixture fixture) : IClas
 
         Assert.NotEqual(0, run.ExitCode);
         Assert.Contains(reason, run.Output + run.Error);
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_an_image_is_refused_before_anything_runs()
+    {
+        var run = await Bench(["--model", ReadyModelStore.ModelName, "--store", fixture.Store.Root, "--image", fixture.NotAnImage]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"Cannot decode image '{fixture.NotAnImage}'", run.Error);
+        Assert.DoesNotContain("Starting the services", run.Error);
+    }
+
+    [Fact]
+    public async Task Ctrl_C_during_the_warm_up_stops_it_at_once_with_exit_code_130()
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepositoryPaths.Root };
+        foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, "vrf.dll"), "bench", "pipeline", "--transports", "memory",
+                     "--model", ReadyModelStore.ModelName, "--store", fixture.Store.Root, "--warm-up", "300", .. Images()])
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using var bench = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        var output = bench.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var error = new StringBuilder();
+        while (await bench.StandardError.ReadLineAsync(TestContext.Current.CancellationToken) is { } line)
+        {
+            error.AppendLine(line);
+            if (line.Contains("warm-up:", StringComparison.Ordinal))
+            {
+                break;
+            }
+        }
+        await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
+
+        using (var kill = Process.Start("kill", ["-INT", bench.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        deadline.CancelAfter(TimeSpan.FromSeconds(20));
+        try
+        {
+            await bench.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            bench.Kill(entireProcessTree: true);
+            Assert.Fail($"vrf bench pipeline still ran 20 s after SIGINT: {error}");
+        }
+        error.Append(await bench.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken));
+        Assert.True(bench.ExitCode == 130, $"exit code {bench.ExitCode}: {error}{await output}");
+        Assert.Contains("interrupted", error.ToString());
     }
 
     public void Dispose() => _folder.Dispose();

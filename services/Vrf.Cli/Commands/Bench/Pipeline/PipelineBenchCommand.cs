@@ -16,6 +16,9 @@ public sealed class PipelineBenchCommand(Terminal terminal) : AsyncCommand<Pipel
 
     public override async Task<int> ExecuteAsync(CommandContext context, PipelineBenchSettings settings, CancellationToken cancellationToken)
     {
+        // Ctrl+C or SIGTERM stops the run: the service processes are killed and a model made for it deleted on the way out.
+        using var interruption = Interruption.Watch(cancellationToken);
+        cancellationToken = interruption.Token;
         var machine = BenchMachine.Current(settings.DeviceOrDefault);
         var images = settings.ReadImages();
         using var vitB32 = settings.VitB32 ? await RandomVitB32Model.CreateAsync(terminal, images, settings.DeviceOrDefault, cancellationToken) : null;

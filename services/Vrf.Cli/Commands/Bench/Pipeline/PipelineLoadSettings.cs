@@ -3,6 +3,7 @@ using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Vrf.Cli.Commands.Bus;
+using Vrf.Imaging;
 using Vrf.Serving.Store;
 
 namespace Vrf.Cli.Commands.Bench.Pipeline;
@@ -47,11 +48,19 @@ public class PipelineLoadSettings : BusSettings
     /// <summary>The settings with another bus and model store, the rest kept.</summary>
     public BusSettings On(string address, string? store) => new() { Bus = address, Store = store, Device = Device };
 
+    /// <summary>The images' bytes, each checked to be an image before anything starts.</summary>
     /// <exception cref="FileNotFoundException">An image, or the fixture folder when none is named, does not exist.</exception>
+    /// <exception cref="ImageDecodeException">A file is not an image the decoder reads.</exception>
     public IReadOnlyList<byte[]> ReadImages()
     {
         var files = Images.Length > 0 ? Images : FixturePngs();
-        return [.. files.Select(File.ReadAllBytes)];
+        var decoder = new ImageDecoder(new ImageDecodingOptions());
+        return [.. files.Select(file =>
+        {
+            var bytes = File.ReadAllBytes(file);
+            decoder.Open(bytes, file).Dispose();
+            return bytes;
+        })];
     }
 
     public override ValidationResult Validate()

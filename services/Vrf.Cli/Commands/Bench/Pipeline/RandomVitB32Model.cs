@@ -79,14 +79,14 @@ public sealed class RandomVitB32Model : IDisposable
         File.WriteAllText(Path.Combine(folder, "preprocessor_config.json"), preprocessor.ToJsonString());
     }
 
-    /// <summary>The benchmark's images as an image folder, taken in turn by the two classes.</summary>
+    /// <summary>The benchmark's images as an image folder, taken in turn by the two classes (a single image goes to both).</summary>
     private string WriteTrainingImages(IReadOnlyList<byte[]> images)
     {
         var train = Path.Combine(_root, "train");
-        for (var i = 0; i < images.Count; i++)
+        for (var i = 0; i < Math.Max(images.Count, ClassNames.Length); i++)
         {
             var classFolder = Directory.CreateDirectory(Path.Combine(train, ClassNames[i % ClassNames.Length])).FullName;
-            File.WriteAllBytes(Path.Combine(classFolder, $"{i:D4}.png"), images[i]);
+            File.WriteAllBytes(Path.Combine(classFolder, $"{i:D4}.png"), images[i % images.Count]);
         }
         return train;
     }

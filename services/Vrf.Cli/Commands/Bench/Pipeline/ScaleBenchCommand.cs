@@ -16,6 +16,9 @@ public sealed class ScaleBenchCommand(Terminal terminal) : AsyncCommand<ScaleBen
 
     public override async Task<int> ExecuteAsync(CommandContext context, ScaleBenchSettings settings, CancellationToken cancellationToken)
     {
+        // Ctrl+C or SIGTERM stops the run: the service processes are killed and a model made for it deleted on the way out.
+        using var interruption = Interruption.Watch(cancellationToken);
+        cancellationToken = interruption.Token;
         var machine = BenchMachine.Current(settings.DeviceOrDefault);
         var model = settings.ModelReference;
         var images = settings.ReadImages();
