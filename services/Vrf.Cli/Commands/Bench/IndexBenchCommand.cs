@@ -13,13 +13,10 @@ namespace Vrf.Cli.Commands.Bench;
 /// </summary>
 public sealed class IndexBenchCommand : Command<IndexBenchSettings>
 {
-    /// <summary>The exit code of a run stopped by Ctrl+C (128 + SIGINT, as shells report it).</summary>
-    public const int Interrupted = 130;
-
     public override int Execute(CommandContext context, IndexBenchSettings settings, CancellationToken cancellationToken)
     {
-        using var ctrlC = new CtrlC(cancellationToken);
-        cancellationToken = ctrlC.Token;
+        using var interruption = Interruption.Watch(cancellationToken);
+        cancellationToken = interruption.Token;
         var output = new IndexBenchTable(AnsiConsole.Console);
         set_num_threads(settings.ThreadCount);
         var (peer, unavailable) = settings.NoPeer ? (null, null) : FaissPeer.Locate(output.Note, cancellationToken);
@@ -57,7 +54,7 @@ public sealed class IndexBenchCommand : Command<IndexBenchSettings>
         if (stopped)
         {
             output.Note("Stopped by Ctrl+C: the tables hold the sizes finished before.");
-            return Interrupted;
+            return CliErrors.Interrupted;
         }
         return 0;
     }

@@ -7,35 +7,25 @@ namespace Vrf.Cli.Commands.Data;
 
 /// <summary>
 /// Runs a dataset export under a progress bar per split, then prints per split how many images were written and how
-/// many an earlier run had already written. Ctrl+C stops it promptly; what was written stays, and a re-run goes on
-/// from there.
+/// many an earlier run had already written. Ctrl+C or SIGTERM stops it promptly (exit code 130); what was written stays,
+/// and a re-run goes on from there.
 /// </summary>
 internal static class ExportProgressBars
 {
     public static int Run(Terminal terminal, string what, Func<IProgress<ExportProgress>, CancellationToken, IReadOnlyList<ExportedSplit>> export, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        ConsoleCancelEventHandler onCtrlC = (_, e) =>
-        {
-            e.Cancel = true;
-            stop.Cancel();
-        };
-        Console.CancelKeyPress += onCtrlC;
+        using var interruption = Interruption.Watch(cancellationToken);
         IReadOnlyList<ExportedSplit> splits;
         try
         {
-            splits = Show(terminal, export, stop.Token);
+            splits = Show(terminal, export, interruption.Token);
         }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        catch (OperationCanceledException) when (interruption.Token.IsCancellationRequested)
         {
             terminal.Warn(string.Create(CultureInfo.InvariantCulture,
                 $"stopped after {clock.Elapsed.TotalSeconds:0.0} s; the images written so far are kept and a re-run goes on from there"));
-            return CliErrors.UserError;
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCtrlC;
+            return CliErrors.Interrupted;
         }
         foreach (var split in splits)
         {
