@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Vrf.Cli.Tests.Support;
 using Vrf.Testing;
 
 namespace Vrf.Cli.Tests;
@@ -86,6 +87,26 @@ public sealed class BenchIndexCommandTests : IDisposable
 
         Assert.NotEqual(0, run.ExitCode);
         Assert.Contains(option, run.Output + run.Error);
+    }
+
+    /// <summary>A size measured for 10 s a look-up: the signal comes once its index is loaded, and the run ends at once
+    /// with the JSON of what it finished (nothing).</summary>
+    [Theory]
+    [InlineData("INT")]
+    [InlineData("TERM")]
+    public async Task A_signal_stops_a_run_at_once_with_exit_code_130(string signal)
+    {
+        var json = _folder.File("index.json");
+        using var bench = SignalledCommand.Start("bench", "index", "--sizes", "20000", "--dim", "64", "--batches", "1", "--ks", "1",
+            "--seconds", "10", "--no-peer", "--json", json);
+        await bench.UntilAsync(() => bench.Error.Contains("|V| = 20,000: embedded index loaded", StringComparison.Ordinal), "it loaded its set");
+
+        await bench.SignalAndWaitForExitAsync(signal, " during a measurement");
+
+        Assert.True(bench.ExitCode == 130, $"exit code {bench.ExitCode}: {bench.Error}{bench.Output}");
+        Assert.Contains("Stopped by Ctrl+C: the tables hold the sizes finished before.", bench.Output.ReplaceLineEndings(" "));
+        using var report = JsonDocument.Parse(File.ReadAllText(json));
+        Assert.Empty(report.RootElement.GetProperty("index").EnumerateArray());
     }
 
     public void Dispose() => _folder.Dispose();

@@ -1,7 +1,5 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
+using Vrf.Cli.Tests.Support;
 using Vrf.Testing;
 using Vrf.Testing.Models;
 
@@ -86,43 +84,14 @@ public sealed class BenchPipelineCommandTests(ReadyModelFixture fixture) : IClas
     [Fact]
     public async Task Ctrl_C_during_the_warm_up_stops_it_at_once_with_exit_code_130()
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepositoryPaths.Root };
-        foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, "vrf.dll"), "bench", "pipeline", "--transports", "memory",
-                     "--model", ReadyModelStore.ModelName, "--store", fixture.Store.Root, "--warm-up", "300", .. Images()])
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var bench = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        var output = bench.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var error = new StringBuilder();
-        while (await bench.StandardError.ReadLineAsync(TestContext.Current.CancellationToken) is { } line)
-        {
-            error.AppendLine(line);
-            if (line.Contains("warm-up:", StringComparison.Ordinal))
-            {
-                break;
-            }
-        }
+        using var bench = SignalledCommand.Start(["bench", "pipeline", "--transports", "memory", "--model", ReadyModelStore.ModelName,
+            "--store", fixture.Store.Root, "--warm-up", "300", .. Images()]);
+        await bench.UntilAsync(() => bench.Error.Contains("warm-up:", StringComparison.Ordinal), "its warm-up");
         await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
 
-        using (var kill = Process.Start("kill", ["-INT", bench.Id.ToString(CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync(TestContext.Current.CancellationToken);
-        }
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        deadline.CancelAfter(TimeSpan.FromSeconds(20));
-        try
-        {
-            await bench.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            bench.Kill(entireProcessTree: true);
-            Assert.Fail($"vrf bench pipeline still ran 20 s after SIGINT: {error}");
-        }
-        error.Append(await bench.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken));
-        Assert.True(bench.ExitCode == 130, $"exit code {bench.ExitCode}: {error}{await output}");
-        Assert.Contains("interrupted", error.ToString());
+        await bench.SignalAndWaitForExitAsync("INT", " during the warm-up");
+        Assert.True(bench.ExitCode == 130, $"exit code {bench.ExitCode}: {bench.Error}{bench.Output}");
+        Assert.Contains("interrupted", bench.Error);
     }
 
     public void Dispose() => _folder.Dispose();

@@ -1,3 +1,4 @@
+using Vrf.Cli.Tests.Support;
 using Vrf.Testing;
 
 namespace Vrf.Cli.Tests;
@@ -19,6 +20,26 @@ public sealed class DataCommandTests
         Assert.Equal(5, Directory.GetFiles(Path.Combine(directory.Path, "test"), "*.png", SearchOption.AllDirectories).Length);
         Assert.True(second.ExitCode == 0, second.Error);
         Assert.Contains("0 written, 20 already there from an earlier run (kept)", second.Output.ReplaceLineEndings(" ").Replace("  ", " "));
+    }
+
+    /// <summary>The whole of MNIST takes seconds to write; the signal comes once the first images are in place.</summary>
+    [Theory]
+    [InlineData("INT")]
+    [InlineData("TERM")]
+    public async Task A_signal_stops_the_export_with_exit_code_130_and_keeps_the_images_written(string signal)
+    {
+        using var directory = new TemporaryDirectory();
+        using var export = SignalledCommand.Start("data", "mnist", "--out", directory.Path);
+        await export.UntilAsync(() => Directory.Exists(directory.Path) &&
+            Directory.EnumerateFiles(directory.Path, "*.png", SearchOption.AllDirectories).Any(), "its first image");
+
+        await export.SignalAndWaitForExitAsync(signal, " during the export");
+
+        Assert.True(export.ExitCode == 130, $"exit code {export.ExitCode}: {export.Error}{export.Output}");
+        Assert.Contains("the images written so far are kept and a re-run goes on from there", export.Error);
+        var written = Directory.GetFiles(directory.Path, "*.png", SearchOption.AllDirectories);
+        Assert.NotEmpty(written);
+        Assert.True(written.Length < 70_000, $"{written.Length} images: the export finished before the signal");
     }
 
     [Fact]

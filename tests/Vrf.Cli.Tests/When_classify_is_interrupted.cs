@@ -1,7 +1,6 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Vrf.Cli.Tests.Support;
 using Vrf.Testing;
 
 namespace Vrf.Cli.Tests;
@@ -13,7 +12,6 @@ namespace Vrf.Cli.Tests;
 /// </summary>
 public sealed class When_classify_is_interrupted : IAsyncLifetime
 {
-    private static readonly TimeSpan StopWithin = TimeSpan.FromSeconds(20);
     private readonly string _virtualHost = $"vrf-cli-tests-{Guid.NewGuid():N}";
     private readonly TemporaryDirectory _folder = new();
 
@@ -30,17 +28,15 @@ public sealed class When_classify_is_interrupted : IAsyncLifetime
     {
         var image = _folder.File("cat.png");
         await File.WriteAllBytesAsync(image, PngBytes.Image(1, 1, PngBytes.Grey, 8, [[128]]), TestContext.Current.CancellationToken);
-        using var classify = Start("classify", "--bus", $"rabbitmq://guest:guest@127.0.0.1:5672/{_virtualHost}", "--model", "pets",
-            "--timeout", "60", image);
-        var output = classify.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var error = classify.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        using var classify = SignalledCommand.Start("classify", "--bus", $"rabbitmq://guest:guest@127.0.0.1:5672/{_virtualHost}",
+            "--model", "pets", "--timeout", "60", image);
         await UntilConnectedAsync(classify);
         await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
 
-        await SignalAndWaitForExitAsync(classify, signal, error, "");
-        Assert.True(classify.ExitCode == 130, $"exit code {classify.ExitCode}: {await error}{await output}");
-        Assert.Contains("warning: interrupted: 0 of 1 image(s) answered", await error);
-        Assert.Contains("0 image(s) in", await output);
+        await classify.SignalAndWaitForExitAsync(signal);
+        Assert.True(classify.ExitCode == 130, $"exit code {classify.ExitCode}: {classify.Error}{classify.Output}");
+        Assert.Contains("warning: interrupted: 0 of 1 image(s) answered", classify.Error);
+        Assert.Contains("0 image(s) in", classify.Output);
     }
 
     /// <summary>A "broker" that takes the connection and never answers: the bus waits for it up to its 30 s start
@@ -56,14 +52,13 @@ public sealed class When_classify_is_interrupted : IAsyncLifetime
         using var silent = new TcpListener(IPAddress.Loopback, 0);
         silent.Start();
         var port = ((IPEndPoint)silent.LocalEndpoint).Port;
-        using var classify = Start("classify", "--bus", $"rabbitmq://guest:guest@127.0.0.1:{port}/", "--model", "pets", image);
-        var error = classify.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        using var classify = SignalledCommand.Start("classify", "--bus", $"rabbitmq://guest:guest@127.0.0.1:{port}/", "--model", "pets", image);
         using var held = await silent.AcceptTcpClientAsync(TestContext.Current.CancellationToken);
         await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
 
-        await SignalAndWaitForExitAsync(classify, signal, error, " while the bus started");
-        Assert.True(classify.ExitCode == 130, $"exit code {classify.ExitCode}: {await error}");
-        Assert.Contains("interrupted", await error);
+        await classify.SignalAndWaitForExitAsync(signal, " while the bus started");
+        Assert.True(classify.ExitCode == 130, $"exit code {classify.ExitCode}: {classify.Error}");
+        Assert.Contains("interrupted", classify.Error);
     }
 
     public async ValueTask DisposeAsync()
@@ -72,43 +67,8 @@ public sealed class When_classify_is_interrupted : IAsyncLifetime
         _folder.Dispose();
     }
 
-    /// <summary>Sends the signal and waits up to <see cref="StopWithin"/> for the command to exit; kills it and fails
-    /// the test when it does not.</summary>
-    private static async Task SignalAndWaitForExitAsync(Process classify, string signal, Task<string> error, string when)
-    {
-        var signalledAt = Stopwatch.StartNew();
-        using (var kill = Process.Start("kill", [$"-{signal}", classify.Id.ToString(CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync(TestContext.Current.CancellationToken);
-        }
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        deadline.CancelAfter(StopWithin);
-        try
-        {
-            await classify.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            classify.Kill(entireProcessTree: true);
-            Assert.Fail($"vrf classify still ran {StopWithin.TotalSeconds:0} s after SIG{signal}{when}: {await error}");
-        }
-        TestContext.Current.TestOutputHelper?.WriteLine($"SIG{signal}{when}: exited after {signalledAt.Elapsed.TotalSeconds:0.0} s");
-    }
-
-    private static Process Start(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "vrf.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        start.Environment["NO_COLOR"] = "1";
-        return Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-    }
-
     /// <summary>Waits until the command's bus is connected to the virtual host, so that its request is published.</summary>
-    private async Task UntilConnectedAsync(Process classify)
+    private async Task UntilConnectedAsync(SignalledCommand classify)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         deadline.CancelAfter(TimeSpan.FromMinutes(1));
