@@ -104,7 +104,7 @@ public sealed class BenchIndexCommandTests : IDisposable
         await bench.SignalAndWaitForExitAsync(signal, " during a measurement");
 
         Assert.True(bench.ExitCode == 130, $"exit code {bench.ExitCode}: {bench.Error}{bench.Output}");
-        Assert.Contains("Stopped by Ctrl+C: the tables hold the sizes finished before.", bench.Output.ReplaceLineEndings(" "));
+        Assert.Contains("Stopped by Ctrl+C or SIGTERM: the tables hold the sizes finished before.", bench.Output.ReplaceLineEndings(" "));
         using var report = JsonDocument.Parse(File.ReadAllText(json));
         Assert.Empty(report.RootElement.GetProperty("index").EnumerateArray());
     }

@@ -9,7 +9,7 @@ namespace Vrf.Cli.Commands.Bench;
 /// <c>vrf bench index</c>: for each |V|, random unit vectors stored as a failure set; the embedded failure index loads
 /// and answers K-th-distance look-ups at every batch size and K, then (with it freed) faiss <c>IndexFlatL2</c> does the
 /// same on the same vectors and queries, and Qdrant too when <c>QDRANT_URL</c> is set. The tables come at the end; after
-/// a Ctrl+C, with the sizes finished before it (exit code 130).
+/// a Ctrl+C or SIGTERM, with the sizes finished before it (exit code 130).
 /// </summary>
 public sealed class IndexBenchCommand : Command<IndexBenchSettings>
 {
@@ -53,7 +53,7 @@ public sealed class IndexBenchCommand : Command<IndexBenchSettings>
         }
         if (stopped)
         {
-            output.Note("Stopped by Ctrl+C: the tables hold the sizes finished before.");
+            output.Note("Stopped by Ctrl+C or SIGTERM: the tables hold the sizes finished before.");
             return CliErrors.Interrupted;
         }
         return 0;
