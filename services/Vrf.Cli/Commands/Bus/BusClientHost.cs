@@ -47,7 +47,8 @@ internal static class BusClientHost
     }
 
     /// <summary>Starts the host, waiting for the bus.</summary>
-    /// <exception cref="BusUnreachableException">The bus did not start: the broker refused or did not answer in time.</exception>
+    /// <exception cref="BusUnreachableException">The bus did not start: the broker refused the login or the virtual host,
+    /// or did not answer in time (<see cref="BusStartFailure"/>).</exception>
     public static async Task StartOrExplainAsync(this IHost host, BusSettings settings, CancellationToken cancellationToken)
     {
         try
@@ -58,9 +59,7 @@ internal static class BusClientHost
         }
         catch (Exception e) when (e is OperationCanceledException or TimeoutException or MassTransitException && !cancellationToken.IsCancellationRequested)
         {
-            throw new BusUnreachableException(
-                $"The message bus at {settings.BusOptions()} cannot be reached ({e.Message}; waited at most {StartTimeout.TotalSeconds:0} s). " +
-                $"Is RabbitMQ running there? Use --bus memory to run the services in this process.", e);
+            throw new BusUnreachableException(BusStartFailure.Describe(e, settings.BusOptions().ToString(), StartTimeout), e);
         }
     }
 
