@@ -81,6 +81,17 @@ public sealed class BenchPipelineCommandTests(ReadyModelFixture fixture) : IClas
         Assert.DoesNotContain("Starting the services", run.Error);
     }
 
+    [Theory]
+    [InlineData("nosuch", "error: The model store has no model 'nosuch'.")]
+    [InlineData(ReadyModelStore.ModelName + "@9", "has no version 9")]
+    public async Task A_model_the_store_cannot_serve_is_refused_before_anything_runs(string model, string reason)
+    {
+        var run = await Bench(["--model", model, "--store", fixture.Store.Root, .. Images()]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(reason, Assert.Single(run.ErrorLines));
+    }
+
     [Fact]
     public async Task Ctrl_C_during_the_warm_up_stops_it_at_once_with_exit_code_130()
     {

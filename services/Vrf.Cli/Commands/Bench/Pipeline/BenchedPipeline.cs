@@ -111,7 +111,7 @@ public sealed class BenchedPipeline : IAsyncDisposable
                 }));
                 if (outcomes.FirstOrDefault(outcome => outcome is { Succeeded: false }) is { } refused)
                 {
-                    throw new InvalidOperationException($"The pipeline refused the benchmark's image: {refused.Failure?.Reason}");
+                    throw new InvalidDataException($"The pipeline refused the benchmark's image: {refused.Failure?.Reason}");
                 }
                 if (outcomes.All(outcome => outcome is not null))
                 {

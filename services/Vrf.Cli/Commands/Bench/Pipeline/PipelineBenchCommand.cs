@@ -22,7 +22,7 @@ public sealed class PipelineBenchCommand(Terminal terminal) : AsyncCommand<Pipel
         var machine = BenchMachine.Current(settings.DeviceOrDefault);
         var images = settings.ReadImages();
         using var vitB32 = settings.VitB32 ? await RandomVitB32Model.CreateAsync(terminal, images, settings.DeviceOrDefault, cancellationToken) : null;
-        var model = vitB32?.Model ?? settings.ModelReference;
+        var model = vitB32?.Model ?? settings.ServableModel();
         var store = vitB32?.Store ?? settings.Store;
         var rows = new List<PipelineBenchRow>();
         foreach (var transport in settings.TransportList)

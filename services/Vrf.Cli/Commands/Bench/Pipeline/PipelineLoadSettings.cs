@@ -40,7 +40,14 @@ public class PipelineLoadSettings : BusSettings
     [Description("Also write every figure to this JSON file.")]
     public string? Json { get; init; }
 
-    public ModelReference ModelReference => ModelReference.Parse(Model!);
+    /// <summary>The <c>--model</c> version, checked to be one the services can serve before anything starts.</summary>
+    /// <exception cref="Vrf.Serving.ModelServingException">The store has no such model or version, or it is not ready.</exception>
+    public ModelReference ServableModel()
+    {
+        var model = ModelReference.Parse(Model!);
+        new ModelStore(new ModelStoreOptions { Root = Store }.ResolveRoot()).Resolve(model);
+        return model;
+    }
 
     /// <summary>Whether the command makes its own model, so that <c>--model</c> is not asked for.</summary>
     protected virtual bool MakesItsModel => false;

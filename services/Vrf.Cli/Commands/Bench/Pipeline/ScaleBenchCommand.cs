@@ -20,7 +20,7 @@ public sealed class ScaleBenchCommand(Terminal terminal) : AsyncCommand<ScaleBen
         using var interruption = Interruption.Watch(cancellationToken);
         cancellationToken = interruption.Token;
         var machine = BenchMachine.Current(settings.DeviceOrDefault);
-        var model = settings.ModelReference;
+        var model = settings.ServableModel();
         var images = settings.ReadImages();
         var rows = new List<ScaleBenchRow>();
         foreach (var (service, counts) in new[] { (Scorer, settings.ScorerCounts), (Embedding, settings.EmbedderCounts) })

@@ -19,7 +19,7 @@ public sealed class SoakBenchCommand(Terminal terminal) : AsyncCommand<SoakBench
     public override async Task<int> ExecuteAsync(CommandContext context, SoakBenchSettings settings, CancellationToken cancellationToken)
     {
         var machine = Pipeline.BenchMachine.Current(settings.DeviceOrDefault);
-        var model = settings.ModelReference;
+        var model = settings.ServableModel();
         var images = settings.ReadImages();
         using var interruption = Interruption.Watch(cancellationToken);
         var intervals = new List<SoakInterval>();
