@@ -4,6 +4,7 @@ using Vrf.Encoders;
 using Vrf.Encoders.ZeroShot;
 using Vrf.Testing;
 using static TorchSharp.torch;
+using Vrf.Tensors;
 
 namespace Vrf.Testing.Models;
 
@@ -29,7 +30,7 @@ public static class TinyClip
         {
             foreach (var (name, parameter) in model.named_parameters().Where(p => p.name.StartsWith("vision_model.", StringComparison.Ordinal)))
             {
-                using var noise = randn(parameter.shape, generator: generator) * scale;
+                using var noise = HeldScalar.With(scale, randn(parameter.shape, generator: generator).mul);
                 parameter.add_(noise);
             }
         }

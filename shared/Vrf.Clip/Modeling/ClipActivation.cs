@@ -1,5 +1,6 @@
 using TorchSharp;
 using static TorchSharp.torch;
+using Vrf.Tensors;
 
 namespace Vrf.Clip.Modeling;
 
@@ -27,7 +28,7 @@ public static class ClipActivation
     /// <summary>OpenAI's CLIP activation: x * sigmoid(1.702 x).</summary>
     private static Tensor QuickGelu(Tensor x)
     {
-        using var gate = (x * 1.702).sigmoid_();
+        using var gate = HeldScalar.With(1.702, x.mul).sigmoid_();
         return x * gate;
     }
 

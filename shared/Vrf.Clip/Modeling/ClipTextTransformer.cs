@@ -2,6 +2,7 @@ using TorchSharp.Modules;
 using Vrf.Clip.Configuration;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
+using Vrf.Tensors;
 
 namespace Vrf.Clip.Modeling;
 
@@ -52,7 +53,7 @@ public sealed class ClipTextTransformer : Module<Tensor, ClipTextOutput>
     private static Tensor CausalMask(Tensor hiddenStates)
     {
         var length = hiddenStates.shape[1];
-        return full(length, length, double.NegativeInfinity, dtype: hiddenStates.dtype, device: hiddenStates.device)
-            .triu_(1);
+        return HeldScalar.With(double.NegativeInfinity, negativeInfinity =>
+            full(length, length, negativeInfinity, dtype: hiddenStates.dtype, device: hiddenStates.device)).triu_(1);
     }
 }

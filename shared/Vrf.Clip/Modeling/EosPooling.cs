@@ -1,4 +1,5 @@
 using static TorchSharp.torch;
+using Vrf.Tensors;
 
 namespace Vrf.Clip.Modeling;
 
@@ -20,10 +21,10 @@ public static class EosPooling
     {
         using var scope = NewDisposeScope();
         var byLargestId = eosTokenId == LegacyEosTokenId
-            || inputIds.max(-1).values.eq(EndOfTextTokenId).all().item<bool>();
+            || HeldScalar.With(EndOfTextTokenId, inputIds.max(-1).values.eq).all().item<bool>();
         var positions = byLargestId
             ? inputIds.argmax(-1)
-            : inputIds.eq(eosTokenId).to(ScalarType.Int32).argmax(-1);
+            : HeldScalar.With(eosTokenId, inputIds.eq).to(ScalarType.Int32).argmax(-1);
         return positions.MoveToOuterDisposeScope();
     }
 }

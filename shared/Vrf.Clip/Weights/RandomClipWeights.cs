@@ -1,6 +1,7 @@
 using TorchSharp.Modules;
 using Vrf.Clip.Modeling;
 using static TorchSharp.torch;
+using Vrf.Tensors;
 
 namespace Vrf.Clip.Weights;
 
@@ -36,7 +37,7 @@ public static class RandomClipWeights
             }
             else if (layerNorms.Contains(Owner(name)))
             {
-                parameter.fill_(1.0);
+                HeldScalar.With(1.0, parameter.fill_);
             }
             else
             {

@@ -1,6 +1,7 @@
 using Vrf.Imaging;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
+using Vrf.Tensors;
 
 namespace Vrf.Digits.Glyphs;
 
@@ -38,8 +39,8 @@ public static class GlyphHead
             var features = encode(batch.Select(r => r.Image.ToRgb()).ToList()).to(ScalarType.Float32);
             var normalized = functional.normalize(features, p: 2, dim: 1);
             var classes = tensor(batch.Select(r => (long)r.ClassIndex).ToArray(), device: normalized.device);
-            sums ??= zeros([classCount, normalized.shape[1]], device: normalized.device);
-            sums.index_add_(0, classes, normalized, 1);
+            var into = sums ??= zeros([classCount, normalized.shape[1]], device: normalized.device);
+            HeldScalar.With(1, one => into.index_add_(0, classes, normalized, one));
             foreach (var rendering in batch)
             {
                 counts[rendering.ClassIndex]++;

@@ -2,6 +2,7 @@ using Vrf.Encoders;
 using Vrf.Encoders.ZeroShot;
 using Vrf.Imaging;
 using static TorchSharp.torch;
+using Vrf.Tensors;
 
 namespace Vrf.Digits.Glyphs;
 
@@ -57,7 +58,7 @@ public sealed class GlyphHeadBuilder : IZeroShotHeadBuilder
         using var scope = NewDisposeScope();
         var directions = GlyphHead.Build(renderings, request.ClassNames.Count, images => Encode(request, images), EncodeBatchSize);
         var logitScale = GlyphHeadScale.Fit(request, directions);
-        return ZeroShotHead.FromLinear(directions * Math.Exp(logitScale), zeros(directions.shape[0], device: directions.device),
+        return ZeroShotHead.FromLinear(HeldScalar.With(Math.Exp(logitScale), directions.mul), zeros(directions.shape[0], device: directions.device),
             tensor((float)logitScale, device: directions.device));
     }
 

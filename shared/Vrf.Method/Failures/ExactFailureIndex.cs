@@ -1,5 +1,6 @@
 using TorchSharp;
 using static TorchSharp.torch;
+using Vrf.Tensors;
 
 namespace Vrf.Method;
 
@@ -138,8 +139,8 @@ public sealed class ExactFailureIndex : IDisposable
             using var scope = NewDisposeScope();
             using var noGrad = no_grad();
             var chunk = tensor(queries.Data.AsSpan(start * Dimension, rows * Dimension).ToArray(), [rows, Dimension], ScalarType.Float64);
-            var squared = chunk.square().sum(1, keepdim: true) + _memberSquaredNorms!.unsqueeze(0) - 2 * chunk.mm(_members!.t());
-            visit(squared.clamp_min(0), start);
+            var squared = chunk.square().sum(1, keepdim: true) + _memberSquaredNorms!.unsqueeze(0) - HeldScalar.With(2, chunk.mm(_members!.t()).mul);
+            visit(HeldScalar.With(0, squared.clamp_min), start);
         }
     }
 }

@@ -1,4 +1,5 @@
 using static TorchSharp.torch;
+using Vrf.Tensors;
 
 namespace Vrf.Serving.Failures;
 
@@ -35,7 +36,7 @@ internal static class CandidateRanking
             var norms = squaredNorms.narrow(0, start, size);
             var scores = addmm(norms.unsqueeze(0), batch, chunk.t(), beta: 1, alpha: -2);
             var (chunkScores, chunkMembersAt) = scores.topk((int)Math.Min(count, size), dim: 1, largest: false, sorted: false);
-            var chunkIndices = chunkMembersAt.add(start);
+            var chunkIndices = HeldScalar.With(start, chunkMembersAt.add);
             Tensor keptScores, keptMembers;
             if (bestScores is null)
             {

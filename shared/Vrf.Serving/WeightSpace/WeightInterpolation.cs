@@ -76,7 +76,7 @@ public static class WeightInterpolation
 
     /// <summary>(1 − α)·zero-shot + α·fine-tuned, in the zero-shot tensor's type and on its device.</summary>
     private static Tensor Mix(Tensor zeroShot, Tensor fineTuned, double alpha) =>
-        zeroShot.mul(1 - alpha).add(fineTuned.to(zeroShot.dtype, zeroShot.device).mul(alpha));
+        HeldScalar.With(1 - alpha, zeroShot.mul).add(HeldScalar.With(alpha, fineTuned.to(zeroShot.dtype, zeroShot.device).mul));
 
     private static void RequireAlpha(double alpha)
     {

@@ -20,7 +20,7 @@ public static class TinyConvNetFolder
             var generator = new Generator((ulong)seed);
             foreach (var parameter in network.parameters())
             {
-                using var drawn = randn(parameter.shape, generator: generator) * 0.5;
+                using var drawn = HeldScalar.With(0.5, randn(parameter.shape, generator: generator).mul);
                 parameter.copy_(drawn);
             }
             if (perturbation is { } noiseSeed)
@@ -28,7 +28,7 @@ public static class TinyConvNetFolder
                 var noise = new Generator((ulong)noiseSeed);
                 foreach (var weight in network.state_dict().Values.Where(weight => weight.is_floating_point()))
                 {
-                    using var drawn = randn(weight.shape, generator: noise) * 0.1;
+                    using var drawn = HeldScalar.With(0.1, randn(weight.shape, generator: noise).mul);
                     weight.add_(drawn);
                 }
             }
