@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
 using Vrf.Cli.Tests.Support;
 using Vrf.Testing;
@@ -87,6 +89,25 @@ public sealed class BenchIndexCommandTests : IDisposable
 
         Assert.NotEqual(0, run.ExitCode);
         Assert.Contains(option, run.Output + run.Error);
+    }
+
+    [Fact]
+    public async Task A_Qdrant_that_does_not_answer_is_a_note_and_the_other_rows_are_measured()
+    {
+        using var closed = new TcpListener(IPAddress.Loopback, 0);
+        closed.Start();
+        var port = ((IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+        var json = _folder.File("index.json");
+
+        var run = await VrfProcess.RunAsync(new Dictionary<string, string> { ["QDRANT_URL"] = $"http://127.0.0.1:{port}" },
+            "bench", "index", "--sizes", "300", "--batches", "1", "--ks", "1", "--dim", "16", "--seconds", "0.01", "--no-peer", "--json", json);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains($"|V| = 300: Qdrant at http://127.0.0.1:{port} failed (Unavailable", run.Output.ReplaceLineEndings(" "));
+        using var report = JsonDocument.Parse(File.ReadAllText(json));
+        Assert.Single(report.RootElement.GetProperty("index").EnumerateArray());
+        Assert.Empty(report.RootElement.GetProperty("qdrant").EnumerateArray());
     }
 
     /// <summary>A size measured for 10 s a look-up: the signal comes once its index is loaded, and the run ends at once

@@ -1,3 +1,5 @@
+using Grpc.Core;
+
 namespace Vrf.Cli.Commands.Bench;
 
 /// <summary>
@@ -46,12 +48,24 @@ public sealed class IndexBenchRun(IndexBenchSettings settings, FaissPeer? peer, 
             _rows.AddRange(IndexBenchRow.For(workload, embedded, faiss));
             if (QdrantMeasures(size))
             {
-                _qdrantRows.AddRange(QdrantIndexFigures.Measure(qdrantUrl!, workload, batches, ks, settings.Seconds, done, cancellationToken));
+                MeasureQdrant(workload, done, cancellationToken);
             }
         }
     }
 
     private bool QdrantMeasures(int size) => qdrantUrl is not null && size <= settings.QdrantMaxSize;
+
+    private void MeasureQdrant(IndexWorkload workload, Action<string> done, CancellationToken cancellationToken)
+    {
+        try
+        {
+            _qdrantRows.AddRange(QdrantIndexFigures.Measure(qdrantUrl!, workload, settings.BatchList, settings.KList, settings.Seconds, done, cancellationToken));
+        }
+        catch (RpcException e) when (e.StatusCode != StatusCode.Cancelled)
+        {
+            _notes.Add($"|V| = {workload.Size:N0}: Qdrant at {qdrantUrl} failed ({e.StatusCode}: {e.Status.Detail}); no Qdrant rows for this size.");
+        }
+    }
 
     private FaissFigures? MeasurePeer(IndexWorkload workload, Action<string> done, CancellationToken cancellationToken)
     {

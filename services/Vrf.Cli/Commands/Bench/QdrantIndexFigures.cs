@@ -1,3 +1,4 @@
+using Grpc.Core;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Qdrant.Client;
@@ -17,6 +18,7 @@ public static class QdrantIndexFigures
 {
     private static readonly TimeSpan IndexingPoll = TimeSpan.FromSeconds(1);
 
+    /// <exception cref="RpcException">The server did not answer or refused a call.</exception>
     public static IReadOnlyList<QdrantBenchRow> Measure(string url, IndexWorkload workload, IReadOnlyList<int> batches, IReadOnlyList<int> ks,
         double seconds, Action<string> done, CancellationToken cancellationToken)
     {
@@ -51,10 +53,12 @@ public static class QdrantIndexFigures
                 }
             }
         }
-        finally
+        catch
         {
-            exact.DeleteAsync(model, CancellationToken.None).GetAwaiter().GetResult();
+            DeleteAfterFailure(exact, model);
+            throw;
         }
+        exact.DeleteAsync(model, CancellationToken.None).GetAwaiter().GetResult();
         return rows;
     }
 
@@ -62,6 +66,19 @@ public static class QdrantIndexFigures
         client,
         Options.Create(new FailureIndexOptions { Kind = FailureIndexKind.Qdrant, Qdrant = { Url = url, ExactSearch = exactSearch } }),
         NullLogger<QdrantFailureIndex>.Instance);
+
+    /// <summary>Deletes the collection after a failed measurement when the server still answers; a server that did not
+    /// (the usual failure) must not hide the failure that ended the measurement.</summary>
+    private static void DeleteAfterFailure(QdrantFailureIndex index, ModelVersionId model)
+    {
+        try
+        {
+            index.DeleteAsync(model, CancellationToken.None).GetAwaiter().GetResult();
+        }
+        catch (RpcException)
+        {
+        }
+    }
 
     /// <summary>Waits until the collection reports green: its HNSW graph is built, so that HNSW look-ups use it.</summary>
     private static void WaitUntilIndexed(QdrantClient client, string collection, CancellationToken cancellationToken)
