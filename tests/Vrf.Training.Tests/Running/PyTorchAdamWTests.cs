@@ -25,6 +25,25 @@ public sealed class PyTorchAdamWTests
         Assert.Equal(Reference(lr, decay), parameter.data<double>().ToArray(), new ToleranceComparer(1e-12));
     }
 
+    /// <summary>Its step is TorchSharp's, written again with every number held: float32 parameters end bit for bit
+    /// where TorchSharp's own AdamW takes them.</summary>
+    [Fact]
+    public void Steps_take_float32_parameters_exactly_where_TorchSharp_s_own_AdamW_takes_them()
+    {
+        using var ours = new TorchSharp.Modules.Parameter(tensor(Start, dtype: ScalarType.Float32));
+        using var theirs = new TorchSharp.Modules.Parameter(tensor(Start, dtype: ScalarType.Float32));
+        using var held = PyTorchAdamW.Create([ours], 3e-3, 0.05);
+        using var plain = optim.AdamW([theirs], 3e-3, PyTorchAdamW.Beta1, PyTorchAdamW.Beta2, PyTorchAdamW.Epsilon, 0.05);
+
+        foreach (var gradient in Gradients.Concat(Gradients))
+        {
+            Step(held, ours, gradient);
+            Step(plain, theirs, gradient);
+        }
+
+        Assert.Equal(theirs.data<float>().ToArray(), ours.data<float>().ToArray());
+    }
+
     [Fact]
     public void An_optimizer_loaded_from_a_saved_state_continues_exactly_as_the_original()
     {
@@ -51,7 +70,7 @@ public sealed class PyTorchAdamWTests
     private static void Step(TorchSharp.Modules.AdamW optimizer, TorchSharp.Modules.Parameter parameter, double[] gradient)
     {
         optimizer.zero_grad();
-        using (var loss = (parameter * tensor(gradient, dtype: ScalarType.Float64)).sum())
+        using (var loss = (parameter * tensor(gradient, dtype: parameter.dtype)).sum())
         {
             loss.backward();
         }
