@@ -19,8 +19,9 @@ public static class VrfProcess
     public static Task<Outcome> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
         RunAsync(environment, Timeout, arguments);
 
-    /// <summary>Runs vrf with extra environment variables, for at most <paramref name="timeout"/>.</summary>
-    public static async Task<Outcome> RunAsync(IReadOnlyDictionary<string, string> environment, TimeSpan timeout, params string[] arguments)
+    /// <summary>vrf, built beside the tests, with these arguments, run from the repository root with plain output and
+    /// both streams redirected.</summary>
+    public static ProcessStartInfo StartInfo(IEnumerable<string> arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -34,6 +35,13 @@ public static class VrfProcess
             start.ArgumentList.Add(argument);
         }
         start.Environment["NO_COLOR"] = "1";
+        return start;
+    }
+
+    /// <summary>Runs vrf with extra environment variables, for at most <paramref name="timeout"/>.</summary>
+    public static async Task<Outcome> RunAsync(IReadOnlyDictionary<string, string> environment, TimeSpan timeout, params string[] arguments)
+    {
+        var start = StartInfo(arguments);
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;

@@ -36,22 +36,8 @@ public sealed class SignalledCommand : IDisposable
     /// <summary>What it printed on standard error so far.</summary>
     public string Error => Read(_error);
 
-    public static SignalledCommand Start(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = RepositoryPaths.Root,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "vrf.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        start.Environment["NO_COLOR"] = "1";
-        return new SignalledCommand(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"));
-    }
+    public static SignalledCommand Start(params string[] arguments) =>
+        new(Process.Start(VrfProcess.StartInfo(arguments)) ?? throw new InvalidOperationException("dotnet did not start"));
 
     /// <summary>Waits (up to a minute) until <paramref name="ready"/> holds, failing the test if the command ends first.</summary>
     public async Task UntilAsync(Func<bool> ready, string what)
