@@ -2,9 +2,9 @@ using Vrf.Clip;
 using Vrf.Clip.Preprocessing;
 using Vrf.Encoders;
 using Vrf.Encoders.ZeroShot;
+using Vrf.Tensors;
 using Vrf.Testing;
 using static TorchSharp.torch;
-using Vrf.Tensors;
 
 namespace Vrf.Testing.Models;
 

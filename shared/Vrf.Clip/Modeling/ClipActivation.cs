@@ -1,6 +1,6 @@
 using TorchSharp;
-using static TorchSharp.torch;
 using Vrf.Tensors;
+using static TorchSharp.torch;
 
 namespace Vrf.Clip.Modeling;
 

@@ -1,8 +1,8 @@
 using TorchSharp.Modules;
 using Vrf.Clip.Configuration;
+using Vrf.Tensors;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
-using Vrf.Tensors;
 
 namespace Vrf.Clip.Modeling;
 

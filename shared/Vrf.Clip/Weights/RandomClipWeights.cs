@@ -1,7 +1,7 @@
 using TorchSharp.Modules;
 using Vrf.Clip.Modeling;
-using static TorchSharp.torch;
 using Vrf.Tensors;
+using static TorchSharp.torch;
 
 namespace Vrf.Clip.Weights;
 

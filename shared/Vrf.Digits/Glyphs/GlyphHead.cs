@@ -1,7 +1,7 @@
 using Vrf.Imaging;
+using Vrf.Tensors;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
-using Vrf.Tensors;
 
 namespace Vrf.Digits.Glyphs;
 

@@ -1,8 +1,8 @@
 using Vrf.Encoders;
 using Vrf.Encoders.ZeroShot;
 using Vrf.Imaging;
-using static TorchSharp.torch;
 using Vrf.Tensors;
+using static TorchSharp.torch;
 
 namespace Vrf.Digits.Glyphs;
 

@@ -1,5 +1,5 @@
-using static TorchSharp.torch;
 using Vrf.Tensors;
+using static TorchSharp.torch;
 
 namespace Vrf.Serving.Failures;
 
